@@ -1,0 +1,31 @@
+"""Domain errors: raised by services, shown by pages, mapped to JSON by the API.
+
+Each carries a stable code, a human text (Swedish through gettext) and, where
+useful, structured reasons (e.g. the eligibility engine's).
+"""
+
+from typing import Any
+
+
+class DomainError(Exception):
+    code = "invalid"
+    http_status = 400
+
+    def __init__(self, detail: str, *, code: str | None = None, reasons: list[Any] | None = None):
+        super().__init__(detail)
+        self.detail = detail
+        if code:
+            self.code = code
+        self.reasons = reasons or []
+
+
+class NotPermitted(DomainError):
+    code = "forbidden"
+    http_status = 403
+
+
+class Conflict(DomainError):
+    """The state moved on under the caller (a lost race, an act no longer possible)."""
+
+    code = "conflict"
+    http_status = 409
