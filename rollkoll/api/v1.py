@@ -1,11 +1,13 @@
-from django.urls import path
-from rest_framework.routers import DefaultRouter
+"""REST API v1: each app keeps its own routes in `<app>/api/urls.py`."""
+
+from django.urls import include, path
 
 from rollkoll.api.auth import ObtainTokenView
 
-router = DefaultRouter()
-
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
-    *router.urls,
+    path("", include("rollkoll.catalog.api.urls")),
+    path("", include("rollkoll.org.api.urls")),
+    path("", include("rollkoll.access.api.urls")),
+    path("", include("rollkoll.governance.api.urls")),
 ]

@@ -1,0 +1,3 @@
+"""REST API v1 routes of the governance app."""
+
+urlpatterns: list = []
