@@ -10,6 +10,7 @@ The virtual environment lives in .venv; dependencies come from uv.lock.
 """
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -91,7 +92,7 @@ def test(*pytest_args: str) -> None:
 
 def check() -> None:
     install(dev=True)
-    env = {"SECRET_KEY": "check-only", "DEBUG": "0"} | SQLITE_TEST_ENV
+    env = {"SECRET_KEY": secrets.token_urlsafe(50), "DEBUG": "0"} | SQLITE_TEST_ENV
     run(str(BIN / "ruff"), "check", ".")
     run(str(BIN / "ruff"), "format", "--check", ".")
     run(str(BIN / "mypy"), "rollkoll", env=env)
