@@ -265,13 +265,22 @@ class ManagerAssignment(Dated):
         return f"{self.unit.code}: {self.manager}"
 
 
+class DelegationQuerySet(DatedQuerySet):
+    def visible_to(self, user: User) -> DelegationQuerySet:
+        """Delegations of people in scope, and those naming the user as deputy."""
+        condition = user.scope.person_filter("person")
+        if user.scope.person_id:
+            condition |= Q(deputy_id=user.scope.person_id)
+        return self.filter(condition)
+
+
 class Delegation(Dated):
     """A frånvarohänvisning: while the person is away, the deputy acts in their place."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="delegations")
     deputy = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="deputy_for")
 
-    objects = DatedQuerySet.as_manager()
+    objects = DelegationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-valid_from"]
