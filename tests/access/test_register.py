@@ -17,14 +17,7 @@ from rollkoll.access.register import (
 )
 from rollkoll.errors import Conflict, DomainError
 from rollkoll.org.models import ManagerLink
-from tests.factories import (
-    GrantFactory,
-    ManagerLinkFactory,
-    PersonFactory,
-    UnitFactory,
-    UserFactory,
-    role,
-)
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +39,7 @@ class Form:
 
 @pytest.fixture
 def specialist():
-    return UserFactory(app_roles=["specialist"])
+    return f.UserFactory(app_roles=["specialist"])
 
 
 def held(user, on, **filters):
@@ -57,10 +50,10 @@ def held(user, on, **filters):
 
 
 def test_a_started_grant_is_in_the_register_from_its_date(specialist):
-    person = PersonFactory()
-    unit = UnitFactory()
+    person = f.PersonFactory()
+    unit = f.UnitFactory()
     grant_start(
-        request=Form("grant", person, role("heromarapportor"), [person.unit, unit]),
+        request=Form("grant", person, f.role("heromarapportor"), [person.unit, unit]),
         actor=specialist,
     )
     expected = [(person.employee_id, "heromarapportor", sorted([person.unit.code, unit.code]))]
@@ -70,8 +63,8 @@ def test_a_started_grant_is_in_the_register_from_its_date(specialist):
 
 
 def test_a_full_role_ends_the_interim_role_the_day_before(specialist):
-    chef = role("chef")
-    interim = GrantFactory(role=chef.interim_role, valid_from=D - 30 * DAY)
+    chef = f.role("chef")
+    interim = f.GrantFactory(role=chef.interim_role, valid_from=D - 30 * DAY)
     grant_start(
         request=Form("grant", interim.person, chef, [interim.person.unit]), actor=specialist
     )
@@ -82,7 +75,7 @@ def test_a_full_role_ends_the_interim_role_the_day_before(specialist):
 
 
 def test_starting_a_role_already_held_is_refused_and_changes_nothing(specialist):
-    grant = GrantFactory(valid_from=D - 30 * DAY)
+    grant = f.GrantFactory(valid_from=D - 30 * DAY)
     with pytest.raises(Conflict) as error:
         grant_start(
             request=Form("grant", grant.person, grant.role, [grant.person.unit]), actor=specialist
@@ -92,8 +85,8 @@ def test_starting_a_role_already_held_is_refused_and_changes_nothing(specialist)
 
 
 def test_a_unit_change_ends_the_old_grant_the_day_before(specialist):
-    old = GrantFactory(valid_from=D - 30 * DAY)
-    other = UnitFactory()
+    old = f.GrantFactory(valid_from=D - 30 * DAY)
+    other = f.UnitFactory()
     new = grant_change(
         request=Form("change", old.person, old.role, [other], grant=old), actor=specialist
     )
@@ -104,22 +97,24 @@ def test_a_unit_change_ends_the_old_grant_the_day_before(specialist):
 
 
 def test_an_upgrade_without_a_named_grant_replaces_the_role_it_upgrades(specialist):
-    schema = role("chef-schema")
-    chef = GrantFactory(role=role("chef"), valid_from=D - 30 * DAY)
+    schema = f.role("chef-schema")
+    chef = f.GrantFactory(role=f.role("chef"), valid_from=D - 30 * DAY)
     grant_change(request=Form("change", chef.person, schema, [chef.person.unit]), actor=specialist)
     assert [r for _, r, _ in held(specialist, D - DAY)] == ["chef"]
     assert [r for _, r, _ in held(specialist, D)] == ["chef-schema"]
 
 
 def test_a_change_without_a_grant_to_change_is_a_conflict(specialist):
-    person = PersonFactory()
+    person = f.PersonFactory()
     with pytest.raises(Conflict):
-        grant_change(request=Form("change", person, role("chef"), [person.unit]), actor=specialist)
+        grant_change(
+            request=Form("change", person, f.role("chef"), [person.unit]), actor=specialist
+        )
     assert not Grant.objects.exists()
 
 
 def test_an_end_request_date_is_the_last_day_held(specialist):
-    grant = GrantFactory(valid_from=D - 30 * DAY)
+    grant = f.GrantFactory(valid_from=D - 30 * DAY)
     grant_end(request=Form("end", grant.person, grant.role, grant=grant), actor=specialist)
     assert len(held(specialist, D)) == 1
     assert held(specialist, D + DAY) == []
@@ -127,14 +122,14 @@ def test_an_end_request_date_is_the_last_day_held(specialist):
 
 
 def test_an_end_request_finds_the_open_grant_of_its_role(specialist):
-    grant = GrantFactory(valid_from=D - 30 * DAY)
+    grant = f.GrantFactory(valid_from=D - 30 * DAY)
     grant_end(request=Form("end", grant.person, grant.role), actor=specialist)
     grant.refresh_from_db()
     assert grant.valid_to == D
 
 
 def test_ending_before_the_start_is_refused(specialist):
-    grant = GrantFactory(valid_from=D)
+    grant = f.GrantFactory(valid_from=D)
     with pytest.raises(DomainError) as error:
         grant_end_direct(grant=grant, actor=specialist, on=D - DAY)
     assert error.value.code == "ends_before_start"
@@ -143,16 +138,16 @@ def test_ending_before_the_start_is_refused(specialist):
 
 
 def test_an_ended_grant_keeps_its_earlier_end(specialist):
-    grant = GrantFactory(valid_from=D - 30 * DAY, valid_to=D - 10 * DAY)
+    grant = f.GrantFactory(valid_from=D - 30 * DAY, valid_to=D - 10 * DAY)
     grant_end_direct(grant=grant, actor=specialist, on=D)
     grant.refresh_from_db()
     assert grant.valid_to == D - 10 * DAY
 
 
 def test_a_manager_link_replaces_the_units_open_link(specialist):
-    old = ManagerLinkFactory(valid_from=D - 300 * DAY)
-    kept = ManagerLinkFactory(valid_from=D - 300 * DAY)
-    new_manager = PersonFactory(unit=old.unit)
+    old = f.ManagerLinkFactory(valid_from=D - 300 * DAY)
+    kept = f.ManagerLinkFactory(valid_from=D - 300 * DAY)
+    new_manager = f.PersonFactory(unit=old.unit)
     kept_unit_new_manager = kept.manager
     manager_link_replace(
         request=Form("manager_link", new_manager, None, [old.unit]), actor=specialist
@@ -170,24 +165,24 @@ def test_a_manager_link_replaces_the_units_open_link(specialist):
 
 
 def test_a_manager_link_cannot_start_before_the_open_one(specialist):
-    old = ManagerLinkFactory(valid_from=D)
+    old = f.ManagerLinkFactory(valid_from=D)
     with pytest.raises(Conflict):
         manager_link_replace(
-            request=Form("manager_link", PersonFactory(), None, [old.unit]), actor=specialist
+            request=Form("manager_link", f.PersonFactory(), None, [old.unit]), actor=specialist
         )
     assert ManagerLink.objects.count() == 1
 
 
 def test_grants_on_shows_a_manager_only_their_units():
-    link = ManagerLinkFactory()
-    mine = GrantFactory(person=PersonFactory(unit=link.unit))
-    GrantFactory()
-    manager = UserFactory(person=link.manager)
+    link = f.ManagerLinkFactory()
+    mine = f.GrantFactory(person=f.PersonFactory(unit=link.unit))
+    f.GrantFactory()
+    manager = f.UserFactory(person=link.manager)
     assert [g.pk for g in grants_on(user=manager, on=D)] == [mine.pk]
 
 
 def test_grants_on_filters_by_unit_and_employee(specialist):
-    first, second = GrantFactory(), GrantFactory()
+    first, second = f.GrantFactory(), f.GrantFactory()
     assert [g.pk for g in grants_on(user=specialist, on=D, unit=first.person.unit.code)] == [
         first.pk
     ]

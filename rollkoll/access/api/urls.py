@@ -1,3 +1,9 @@
 """REST API v1 routes of the access app."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from rollkoll.access.api import views
+
+urlpatterns = [
+    path("grants/", views.GrantListView.as_view(), name="api-grants"),
+]
