@@ -1,0 +1,62 @@
+"""Reads of the org app: people, units and delegations as a user may see them."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+
+from rollkoll.access.models import Grant
+from rollkoll.org.models import (
+    Delegation,
+    DelegationQuerySet,
+    ManagerLink,
+    Person,
+    PersonQuerySet,
+    Unit,
+    UnitQuerySet,
+    User,
+)
+
+
+def may_see_personnummer(user: User, person: Person) -> bool:
+    """Full personnummer for specialist support, administrators and the person themself.
+
+    They are the ones who need it to carry changes out in Heroma or to check
+    their own record; everyone else, auditors included, sees the birth date only.
+    """
+    scope = user.scope
+    return scope.is_specialist or scope.is_admin or scope.person_id == person.pk
+
+
+def people_visible_to(user: User) -> PersonQuerySet:
+    return Person.objects.visible_to(user).select_related("unit")
+
+
+def units_visible_to(user: User) -> UnitQuerySet:
+    return Unit.objects.visible_to(user).select_related("business_area__organisation", "parent")
+
+
+def unit_with_register(user: User) -> UnitQuerySet:
+    """Units with today's manager links and the active grants the user may see on them."""
+    links = ManagerLink.objects.active_on().select_related("manager")
+    grants = (
+        Grant.objects.visible_to(user)
+        .active_on()
+        .select_related("person", "role")
+        .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("code")))
+        .order_by("person__employee_id", "role__code")
+    )
+    return units_visible_to(user).prefetch_related(
+        Prefetch("manager_links", queryset=links, to_attr="active_manager_links"),
+        Prefetch("grants", queryset=grants, to_attr="active_grants"),
+    )
+
+
+def delegations_of(user: User) -> DelegationQuerySet:
+    """The user's own delegations and those naming them deputy, newest first."""
+    mine = Q(person_id=user.person_id) | Q(deputy_id=user.person_id)
+    return (
+        Delegation.objects.visible_to(user)
+        .filter(mine if user.person_id else Q(pk__in=[]))
+        .select_related("person", "deputy")
+        .order_by("-valid_from", "pk")
+    )
