@@ -2,10 +2,35 @@
 
 Pure Python: it imports nothing from Django, so it is fast, easy to test with
 generated facts, and the same for pages, the API, imports and benchmarks. The
-adapter in `catalog/eligibility.py` loads the facts from the database.
+adapter in `access/eligibility.py` loads the facts from the database.
+
+Verdicts, in the order they are decided:
+- `not_eligible`: the role is unknown; the person already holds it on every
+  unit asked for; it cannot be combined with a role the person holds or has
+  applied for (exclusive roles; a role the applied one replaces does not
+  count: its interim role, and the from-role of an upgrade path); a unit lacks
+  every role the applied one needs there (held or pending by anyone on the unit
+  counts); a required e-learning is not passed; or the role's classroom course
+  is neither booked nor completed, at every organisation.
+- `pending_training`: all else holds, the classroom course is booked but not
+  completed. Where the organisation lets the form go at booking (VGR), the
+  reason is `classroom_course_booked` and the form may go; the request then
+  waits for the completion. Where the form goes after training (SÄS), the
+  reason is `classroom_course_not_completed` and the form may not be signed
+  yet. `Decision.form_may_be_sent` tells the two apart.
+- `eligible`: nothing stands in the way; there are no reasons.
+
+A person who holds the from-role of an upgrade path needs only the upgrade
+course instead of the role's classroom course (the full course counts too).
+Roles without a classroom course (Chef webb, Schemaadministratör) need only
+their e-learning, so their form goes after it everywhere.
 
 Messages are Swedish; each reason and suggestion also has a stable code and
-its parameters, so a caller can render it in another language.
+its parameters, so a caller can render it in another language from
+`MESSAGES` (the msgids) and `params`.
+
+Decisions depend on few facts, so they are memoised per policy: evaluating
+every role for a whole region is mostly dictionary look-ups.
 """
 
 from __future__ import annotations
@@ -13,6 +38,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
+
+
+def gettext_noop(message: str) -> str:
+    """Mark a Swedish msgid for translation; callers translate when rendering."""
+    return message
 
 
 class Verdict(StrEnum):
@@ -26,6 +57,98 @@ class FormTiming(StrEnum):
 
     AT_BOOKING = "at_booking"
     AFTER_TRAINING = "after_training"
+
+
+class Code(StrEnum):
+    """Stable codes of reasons and suggestions."""
+
+    UNKNOWN_ROLE = "unknown_role"
+    ALREADY_HELD = "already_held"
+    EXCLUSIVE_CONFLICT = "exclusive_conflict"
+    NEEDS_ROLE_ON_UNIT = "needs_role_on_unit"
+    COURSE_MISSING = "course_missing"
+    CLASSROOM_COURSE_NOT_BOOKED = "classroom_course_not_booked"
+    CLASSROOM_COURSE_BOOKED = "classroom_course_booked"
+    CLASSROOM_COURSE_NOT_COMPLETED = "classroom_course_not_completed"
+    INTERIM_ROLE = "interim_role"
+    INTERIM_ROLE_AFTER_COURSE = "interim_role_after_course"
+    UPGRADE_COURSE = "upgrade_course"
+    MAPPED_ROLE = "mapped_role"
+    RECOMMENDED_COURSE = "recommended_course"
+
+
+REASON_CODES = frozenset(Code) - {
+    Code.INTERIM_ROLE,
+    Code.INTERIM_ROLE_AFTER_COURSE,
+    Code.UPGRADE_COURSE,
+    Code.MAPPED_ROLE,
+    Code.RECOMMENDED_COURSE,
+}
+SUGGESTION_CODES = frozenset(Code) - REASON_CODES
+
+# code -> (message, action); %(name)s placeholders are filled from `params`.
+MESSAGES: Mapping[str, tuple[str, str]] = {
+    Code.UNKNOWN_ROLE: (
+        gettext_noop("Rollen %(role)s finns inte i katalogen."),
+        gettext_noop("Välj en roll ur katalogen."),
+    ),
+    Code.ALREADY_HELD: (
+        gettext_noop("Personen har redan rollen %(role)s på de valda ansvaren."),
+        gettext_noop("Välj andra ansvar, eller ansök om en ändring av behörigheten."),
+    ),
+    Code.EXCLUSIVE_CONFLICT: (
+        gettext_noop(
+            "Rollen %(role)s kan inte kombineras med %(other)s, som personen har eller har sökt."
+        ),
+        gettext_noop("Avsluta %(other)s eller välj en annan roll."),
+    ),
+    Code.NEEDS_ROLE_ON_UNIT: (
+        gettext_noop("Rollen %(role)s kräver att någon på ansvar %(unit)s har %(needed)s."),
+        gettext_noop("Se till att någon på ansvaret har eller ansöker om %(needed)s."),
+    ),
+    Code.COURSE_MISSING: (
+        gettext_noop("E-utbildningen %(course)s är inte godkänd."),
+        gettext_noop("Genomför %(course)s i Lärportalen."),
+    ),
+    Code.CLASSROOM_COURSE_NOT_BOOKED: (
+        gettext_noop("Kursen %(course)s är inte bokad."),
+        gettext_noop(
+            "Den som ska gå kursen anmäler sig själv till %(course)s i Lärportalen, "
+            "när de förberedande utbildningarna är godkända."
+        ),
+    ),
+    Code.CLASSROOM_COURSE_BOOKED: (
+        gettext_noop("Kursen %(course)s är bokad men inte genomförd."),
+        gettext_noop("Blanketten kan skickas nu. Ärendet väntar tills kursen är genomförd."),
+    ),
+    Code.CLASSROOM_COURSE_NOT_COMPLETED: (
+        gettext_noop("Kursen %(course)s är bokad men inte genomförd."),
+        gettext_noop("Här skickas blanketten först när kursen är genomförd."),
+    ),
+    Code.INTERIM_ROLE: (
+        gettext_noop("I väntan på kursen kan personen ansöka om rollen %(interim)s."),
+        "",
+    ),
+    Code.INTERIM_ROLE_AFTER_COURSE: (
+        gettext_noop(
+            "I väntan på kursen kan personen ansöka om rollen %(interim)s, "
+            "när %(course)s är godkänd."
+        ),
+        "",
+    ),
+    Code.UPGRADE_COURSE: (
+        gettext_noop(
+            "Personen har rollen %(from_role)s och behöver bara den kompletterande "
+            "kursen %(course)s."
+        ),
+        "",
+    ),
+    Code.MAPPED_ROLE: (
+        gettext_noop("För personens chefsuppdrag gäller rollen %(mapped)s hos organisationen."),
+        "",
+    ),
+    Code.RECOMMENDED_COURSE: (gettext_noop("Rekommenderad utbildning: %(course)s."), ""),
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +180,7 @@ class Policy:
     roles: Mapping[str, RoleSpec]
     form_timing: FormTiming = FormTiming.AT_BOOKING
     mapped_role: str | None = None  # the role the person's manager kind maps to
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -71,6 +195,7 @@ class PersonFacts:
 class UnitFacts:
     code: str
     roles_present: frozenset[str] = frozenset()  # held or pending by anyone on the unit
+    person_roles: frozenset[str] = frozenset()  # roles the person holds on this unit
 
 
 @dataclass(frozen=True)
@@ -97,9 +222,232 @@ class Decision:
     reasons: tuple[Reason, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
 
+    @property
+    def form_may_be_sent(self) -> bool:
+        """Whether the manager may sign and send the form now."""
+        if self.verdict is Verdict.ELIGIBLE:
+            return True
+        return self.verdict is Verdict.PENDING_TRAINING and all(
+            reason.code == Code.CLASSROOM_COURSE_BOOKED for reason in self.reasons
+        )
+
+
+def reason(code: Code, course: CourseRef | None = None, **params: str) -> Reason:
+    if course is not None:
+        params.setdefault("course", course.name)
+    message, action = MESSAGES[code]
+    return Reason(code, message % params, action % params, course, params)
+
+
+def suggestion(
+    code: Code, role: str | None = None, course: CourseRef | None = None, **params: str
+) -> Suggestion:
+    if course is not None:
+        params.setdefault("course", course.name)
+    return Suggestion(code, MESSAGES[code][0] % params, role, course, params)
+
 
 def evaluate(
     *, role: str, policy: Policy, person: PersonFacts, units: Sequence[UnitFacts]
 ) -> Decision:
     """Whether the person may be granted `role` on `units` under `policy`."""
-    raise NotImplementedError
+    spec = policy.roles.get(role)
+    if spec is None:
+        return Decision(Verdict.NOT_ELIGIBLE, (reason(Code.UNKNOWN_ROLE, role=role),))
+    decision = _person_decision(spec, policy, person)
+    on_units = _unit_reasons(spec, policy, person, units)
+    if not on_units:
+        return decision
+    return Decision(Verdict.NOT_ELIGIBLE, on_units + decision.reasons, decision.suggestions)
+
+
+def _person_decision(spec: RoleSpec, policy: Policy, person: PersonFacts) -> Decision:
+    """The part of the decision that depends on the person alone, memoised."""
+    relevant = _relevant_courses(spec, policy)
+    key = (
+        spec.code,
+        person.completed & relevant,
+        person.booked & relevant,
+        person.held_roles,
+        person.pending_roles,
+    )
+    decision = policy._memo.get(key)
+    if decision is None:
+        decision = _decide(spec, policy, person)
+        policy._memo[key] = decision
+    return decision
+
+
+def _relevant_courses(spec: RoleSpec, policy: Policy) -> frozenset[str]:
+    """Every course code that can change the role's decision, interim role included."""
+    key = ("courses", spec.code)
+    courses = policy._memo.get(key)
+    if courses is None:
+        refs = [*spec.required_courses, *spec.upgrades_from.values(), *spec.recommended_courses]
+        if spec.classroom_course:
+            refs.append(spec.classroom_course)
+        interim = policy.roles.get(spec.interim_role or "")
+        if interim is not None and interim.code != spec.code:
+            refs.extend(interim.required_courses)
+            refs.extend(interim.upgrades_from.values())
+            if interim.classroom_course:
+                refs.append(interim.classroom_course)
+        courses = frozenset(ref.code for ref in refs)
+        policy._memo[key] = courses
+    return courses
+
+
+def _decide(spec: RoleSpec, policy: Policy, person: PersonFacts) -> Decision:
+    blocking = [*_conflicts(spec, policy, person), *_missing_e_learning(spec, person)]
+    course, upgrade_from = _classroom_course(spec, person)
+    waiting: list[Reason] = []
+    if course is not None and not _course_done(spec, course, person):
+        if course.code in person.booked:
+            waiting.append(_booked_reason(policy, course))
+        else:
+            blocking.append(reason(Code.CLASSROOM_COURSE_NOT_BOOKED, course))
+    if blocking:
+        verdict = Verdict.NOT_ELIGIBLE
+    elif waiting:
+        verdict = Verdict.PENDING_TRAINING
+    else:
+        verdict = Verdict.ELIGIBLE
+    suggestions = _suggestions(spec, policy, person, course, upgrade_from)
+    return Decision(verdict, (*blocking, *waiting), suggestions)
+
+
+def _conflicts(spec: RoleSpec, policy: Policy, person: PersonFacts) -> list[Reason]:
+    """Exclusivity: the applied role, or a role the person has, cannot be combined."""
+    replaced = {spec.code, *spec.upgrades_from}
+    if spec.interim_role:
+        replaced.add(spec.interim_role)
+    others = (person.held_roles | person.pending_roles) - replaced
+    conflicting = [
+        other
+        for other in sorted(others)
+        if spec.exclusive or (other in policy.roles and policy.roles[other].exclusive)
+    ]
+    return [
+        reason(Code.EXCLUSIVE_CONFLICT, role=spec.name, other=_role_name(policy, other))
+        for other in conflicting
+    ]
+
+
+def _missing_e_learning(spec: RoleSpec, person: PersonFacts) -> list[Reason]:
+    return [
+        reason(Code.COURSE_MISSING, course)
+        for course in spec.required_courses
+        if course.code not in person.completed
+    ]
+
+
+def _classroom_course(spec: RoleSpec, person: PersonFacts) -> tuple[CourseRef | None, str | None]:
+    """The course the person must take: the upgrade course if they hold a from-role."""
+    for from_role in sorted(spec.upgrades_from):
+        if from_role in person.held_roles:
+            return spec.upgrades_from[from_role], from_role
+    return spec.classroom_course, None
+
+
+def _course_done(spec: RoleSpec, course: CourseRef, person: PersonFacts) -> bool:
+    full = spec.classroom_course
+    return course.code in person.completed or (full is not None and full.code in person.completed)
+
+
+def _booked_reason(policy: Policy, course: CourseRef) -> Reason:
+    if policy.form_timing is FormTiming.AT_BOOKING:
+        return reason(Code.CLASSROOM_COURSE_BOOKED, course)
+    return reason(Code.CLASSROOM_COURSE_NOT_COMPLETED, course)
+
+
+def _suggestions(
+    spec: RoleSpec,
+    policy: Policy,
+    person: PersonFacts,
+    course: CourseRef | None,
+    upgrade_from: str | None,
+) -> tuple[Suggestion, ...]:
+    found: list[Suggestion] = []
+    course_done = course is None or _course_done(spec, course, person)
+    if not course_done:
+        found.extend(_interim_suggestion(spec, policy, person))
+    if upgrade_from is not None and course is not None and not course_done:
+        found.append(
+            suggestion(
+                Code.UPGRADE_COURSE,
+                course=course,
+                from_role=_role_name(policy, upgrade_from),
+            )
+        )
+    if policy.mapped_role and policy.mapped_role != spec.code:
+        found.append(
+            suggestion(
+                Code.MAPPED_ROLE,
+                role=policy.mapped_role,
+                mapped=_role_name(policy, policy.mapped_role),
+            )
+        )
+    found.extend(
+        suggestion(Code.RECOMMENDED_COURSE, course=recommended)
+        for recommended in spec.recommended_courses
+        if recommended.code not in person.completed
+    )
+    return tuple(found)
+
+
+def _interim_suggestion(spec: RoleSpec, policy: Policy, person: PersonFacts) -> list[Suggestion]:
+    """The interim role while waiting for the course, if only e-learning may be missing."""
+    interim = policy.roles.get(spec.interim_role or "")
+    if interim is None or interim.code == spec.code or interim.code in person.held_roles:
+        return []
+    decision = _person_decision(interim, policy, person)
+    missing = [r for r in decision.reasons if r.code == Code.COURSE_MISSING]
+    if decision.verdict is Verdict.ELIGIBLE:
+        return [suggestion(Code.INTERIM_ROLE, role=interim.code, interim=interim.name)]
+    if missing and len(missing) == len(decision.reasons):
+        return [
+            suggestion(
+                Code.INTERIM_ROLE_AFTER_COURSE,
+                role=interim.code,
+                course=missing[0].course,
+                interim=interim.name,
+            )
+        ]
+    return []
+
+
+def _unit_reasons(
+    spec: RoleSpec, policy: Policy, person: PersonFacts, units: Sequence[UnitFacts]
+) -> tuple[Reason, ...]:
+    """Reasons that depend on the units: the role held there already, a role missing there."""
+    found: list[Reason] = []
+    if spec.code in person.held_roles and all(spec.code in unit.person_roles for unit in units):
+        found.append(_cached_reason(policy, Code.ALREADY_HELD, spec, ""))
+    needed = spec.requires_on_unit
+    if needed:
+        found.extend(
+            _cached_reason(policy, Code.NEEDS_ROLE_ON_UNIT, spec, unit.code)
+            for unit in units
+            if needed.isdisjoint(unit.roles_present)
+        )
+    return tuple(found)
+
+
+def _cached_reason(policy: Policy, code: Code, spec: RoleSpec, unit: str) -> Reason:
+    key = (code, spec.code, unit)
+    found = policy._memo.get(key)
+    if found is None:
+        if code is Code.NEEDS_ROLE_ON_UNIT:
+            needed = " eller ".join(
+                _role_name(policy, other) for other in sorted(spec.requires_on_unit)
+            )
+            found = reason(code, role=spec.name, unit=unit, needed=needed)
+        else:
+            found = reason(code, role=spec.name)
+        policy._memo[key] = found
+    return found
+
+
+def _role_name(policy: Policy, code: str) -> str:
+    spec = policy.roles.get(code)
+    return spec.name if spec else code

@@ -1,0 +1,48 @@
+"""Reads of training records: which courses people have passed or booked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import QuerySet, Value
+
+from rollkoll.training.models import Booking, Completion
+
+PersonIds = Iterable[int] | QuerySet
+
+
+def course_codes_by_person(
+    person_ids: PersonIds, on: dt.date | None = None
+) -> tuple[dict[int, frozenset[str]], dict[int, frozenset[str]]]:
+    """(completed, booked) course codes per person id, in one query.
+
+    `person_ids` may be a queryset of ids, which keeps the query one subquery
+    however many people it covers. A booked course that is also completed is
+    reported as completed only. With `on`, records dated after it are left out.
+    """
+    completions = Completion.objects.filter(person_id__in=person_ids)
+    bookings = Booking.objects.filter(person_id__in=person_ids)
+    if on is not None:
+        completions = completions.filter(completed_on__lte=on)
+        bookings = bookings.filter(booked_on__lte=on)
+    rows = (
+        completions.annotate(done=Value(True))
+        .values_list("person_id", "course__code", "done")
+        .union(
+            bookings.annotate(done=Value(False)).values_list("person_id", "course__code", "done"),
+            all=True,
+        )
+    )
+    completed: dict[int, set[str]] = defaultdict(set)
+    booked: dict[int, set[str]] = defaultdict(set)
+    for person_id, code, done in rows:
+        (completed if done else booked)[person_id].add(code)
+    return (
+        {person_id: frozenset(codes) for person_id, codes in completed.items()},
+        {
+            person_id: frozenset(codes - completed.get(person_id, set()))
+            for person_id, codes in booked.items()
+        },
+    )
