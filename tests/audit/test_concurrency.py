@@ -25,7 +25,7 @@ def test_concurrent_writers_keep_the_chain_intact():
             for number in range(EVENTS_EACH):
                 with transaction.atomic():
                     record(actor=None, action="test.write", after={"w": writer, "n": number})
-        except BaseException as error:  # noqa: BLE001 (reported below)
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()

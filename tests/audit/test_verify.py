@@ -100,9 +100,12 @@ def test_a_forged_event_with_a_valid_hash_breaks_the_next_link(chain, tamper, ca
     ["UPDATE audit_event SET action = 'x' WHERE sequence = 1", "DELETE FROM audit_event"],
 )
 def test_the_database_refuses_plain_updates_and_deletes(chain, sql):
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql)
 
     assert Event.objects.count() == 5
     assert Event.objects.get(sequence=1).action == "org.unit.change"
