@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from rollkoll.access.models import Grant, GrantUnit
+from rollkoll.access.models import AccessRequest, Grant, GrantUnit, RequestKind
 from rollkoll.catalog import rules
 from rollkoll.catalog.models import Role
 from rollkoll.catalog.selectors import CatalogOnDate
@@ -33,13 +33,27 @@ def pending_roles(
 ) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
     """Role codes in requests under way: (by person id, by unit id).
 
-    A request is under way from signing until it is completed, rejected or
-    withdrawn (drafts and returned requests do not count). The first dict maps
-    each person to the roles they have applied for; the second maps each unit
-    to the roles applied for on it, by anyone. Ending requests do not count.
-    Until requests exist, nothing is pending.
+    A request is under way from its draft until it is completed, rejected or
+    withdrawn: a draft counts, so that forms prepared together (a
+    Heromarapportör and a Chef needing one on the unit) can be signed in one
+    act. The first dict maps each person to the roles they have applied for;
+    the second maps each unit to the roles applied for on it, by anyone.
+    Ending requests and manager links do not count.
     """
-    return {}, {}
+    by_person: dict[int, set[str]] = defaultdict(set)
+    by_unit: dict[int, set[str]] = defaultdict(set)
+    pending = AccessRequest.objects.pending().filter(
+        kind__in=[RequestKind.GRANT, RequestKind.CHANGE]
+    )
+    for person_id, code in pending.filter(person_id__in=person_ids).values_list(
+        "person_id", "role__code"
+    ):
+        by_person[person_id].add(code)
+    for unit_id, code in (
+        pending.filter(units__in=unit_ids).values_list("units", "role__code").distinct()
+    ):
+        by_unit[unit_id].add(code)
+    return by_person, by_unit
 
 
 @dataclass(frozen=True)
