@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from rollkoll.audit.admin import AuditedAdminMixin
 from rollkoll.catalog import models
 
 
 @admin.register(models.Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "kind", "duration"]
     list_filter = ["kind"]
 
@@ -21,19 +22,19 @@ class UpgradeInline(admin.TabularInline):
 
 
 @admin.register(models.Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "classroom_course", "exclusive", "interim_role"]
     filter_horizontal = ["requires_on_unit", "recommended_courses"]
     inlines = [RequirementInline, UpgradeInline]
 
 
 @admin.register(models.FormTiming)
-class FormTimingAdmin(admin.ModelAdmin):
+class FormTimingAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["organisation", "timing", "valid_from", "valid_to"]
 
 
 @admin.register(models.ManagerKindMapping)
-class ManagerKindMappingAdmin(admin.ModelAdmin):
+class ManagerKindMappingAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["organisation", "manager_kind", "role", "valid_from", "valid_to"]
 
 
@@ -43,11 +44,11 @@ class StageInline(admin.TabularInline):
 
 
 @admin.register(models.ApprovalRoute)
-class ApprovalRouteAdmin(admin.ModelAdmin):
+class ApprovalRouteAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "organisation", "valid_from", "valid_to"]
     inlines = [StageInline]
 
 
 @admin.register(models.HelpLink)
-class HelpLinkAdmin(admin.ModelAdmin):
+class HelpLinkAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "section", "version", "sort_order"]

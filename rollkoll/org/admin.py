@@ -1,17 +1,18 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from rollkoll.audit.admin import AuditedAdminMixin
 from rollkoll.org import models
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
 
 
 @admin.register(models.BusinessArea)
-class BusinessAreaAdmin(admin.ModelAdmin):
+class BusinessAreaAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "organisation", "contact"]
     list_filter = ["organisation"]
     search_fields = ["code", "name"]
@@ -19,7 +20,7 @@ class BusinessAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "business_area", "parent"]
     list_filter = ["business_area__organisation"]
     search_fields = ["code", "name"]
@@ -27,7 +28,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["employee_id", "first_name", "last_name", "unit", "manager_kind"]
     list_filter = ["manager_kind"]
     search_fields = ["employee_id", "first_name", "last_name", "email"]
@@ -35,14 +36,14 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ManagerLink, models.ManagerAssignment)
-class ManagerLinkAdmin(admin.ModelAdmin):
+class ManagerLinkAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["unit", "manager", "valid_from", "valid_to"]
     search_fields = ["unit__code", "manager__employee_id", "manager__last_name"]
     raw_id_fields = ["unit", "manager"]
 
 
 @admin.register(models.Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["person", "deputy", "valid_from", "valid_to"]
     raw_id_fields = ["person", "deputy"]
 
@@ -53,7 +54,7 @@ class AppRoleInline(admin.TabularInline):
 
 
 @admin.register(models.User)
-class RollkollUserAdmin(UserAdmin):
+class RollkollUserAdmin(AuditedAdminMixin, UserAdmin):
     inlines = [AppRoleInline]
     raw_id_fields = ["person"]
     fieldsets = (*UserAdmin.fieldsets, ("Rollkoll", {"fields": ["person"]}))  # type: ignore[misc]
