@@ -1,0 +1,77 @@
+"""What every import shares: its result and its one summary audit event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.db.models import Model
+
+from rollkoll.audit.services import record
+from rollkoll.tabular.problems import Problems
+
+BATCH_SIZE = 2000
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Counts of one import; `person_ids` are the people whose training changed."""
+
+    kind: str
+    created: int = 0
+    updated: int = 0
+    person_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+def record_import(*, actor: Any, path: Path, result: ImportResult) -> None:
+    """The import's single audit event; call it inside the import's transaction."""
+    record(
+        actor=actor,
+        action=f"import.{result.kind}",
+        target=None,
+        after={"file": path.name, "created": result.created, "updated": result.updated},
+    )
+
+
+def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The codes of one kind of object known to the database, e.g. unit codes to ids."""
+
+    ids: Mapping[str, int]
+    unknown: str
+
+    def resolve(self, code: str, *, line: int, column: str, problems: Problems) -> int | None:
+        found = self.ids.get(code)
+        if found is None:
+            problems.add(line, column, self.unknown % {"code": code})
+        return found
+
+
+def upsert(model: type[Model], key: str, rows: Mapping[Any, Mapping[str, Any]]) -> tuple[int, int]:
+    """Create the rows whose key is new and update those that differ; `(created, updated)`.
+
+    For tables of organisation size (tens of thousands of rows): the current
+    rows are read in one query and only real changes are written, in batches.
+    """
+    fields = list(next(iter(rows.values()), {}))
+    existing = {row[key]: row for row in model._default_manager.values("pk", key, *fields)}
+    new, changed = [], []
+    for value, wanted in rows.items():
+        current = existing.get(value)
+        if current is None:
+            new.append(model(**{key: value}, **wanted))
+        elif any(current[name] != wanted[name] for name in fields):
+            changed.append(model(pk=current["pk"], **{key: value}, **wanted))
+    model._default_manager.bulk_create(new, batch_size=BATCH_SIZE)
+    model._default_manager.bulk_update(changed, fields, batch_size=BATCH_SIZE)
+    return len(new), len(changed)

@@ -1,0 +1,101 @@
+"""Importing course completions and bookings as Lärportalen reports them.
+
+Status `completed` rows become Completion rows, `booked` rows Booking rows; the
+natural key is employee id + course code + status, the date is the value.
+The file can be large (the region has about 600,000 rows): rows are kept as
+pairs of ids and written in batches, comparing each batch with what is stored,
+so a re-import writes nothing and returns no one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, TypeVar
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from rollkoll.catalog.models import Course
+from rollkoll.org.imports import person_reference
+from rollkoll.tabular import (
+    Column,
+    ImportResult,
+    Problems,
+    Reference,
+    Schema,
+    batched,
+    record_import,
+)
+from rollkoll.tabular.columns import iso_date, one_of, text
+from rollkoll.training.models import Booking, Completion
+
+COMPLETED, BOOKED = "completed", "booked"
+COMPLETIONS = Schema(
+    (
+        Column("employee_id", text(20)),
+        Column("course_code", text(40)),
+        Column("status", one_of((BOOKED, COMPLETED))),
+        Column("date", iso_date),
+    )
+)
+Rows = dict[tuple[int, int], dt.date]
+Training = TypeVar("Training", Completion, Booking)
+
+
+def import_completions(*, path: Path, actor: Any = None, progress: bool = False) -> ImportResult:
+    """Returns the counts and the people whose completions were created or changed."""
+    problems = Problems(str(path))
+    people = person_reference()
+    courses = Reference(
+        dict(Course.objects.values_list("code", "pk")), _("Okänd utbildning ”%(code)s”.")
+    )
+    rows: dict[str, Rows] = {COMPLETED: {}, BOOKED: {}}
+    for line, (employee_id, code, status, date) in COMPLETIONS.rows(
+        path, problems, progress=progress
+    ):
+        person_id = people.resolve(employee_id, line=line, column="employee_id", problems=problems)
+        course_id = courses.resolve(code, line=line, column="course_code", problems=problems)
+        if person_id is None or course_id is None:
+            continue
+        if (person_id, course_id) in rows[status]:
+            problems.add(
+                line, "status", _("Samma person, utbildning och status finns på en tidigare rad.")
+            )
+        rows[status][person_id, course_id] = date
+    problems.raise_if_any()
+    with transaction.atomic():
+        done = _write(Completion, "completed_on", rows[COMPLETED])
+        booked = _write(Booking, "booked_on", rows[BOOKED])
+        result = ImportResult(
+            "completions",
+            created=done.created + booked.created,
+            updated=done.updated + booked.updated,
+            person_ids=done.person_ids,
+        )
+        record_import(actor=actor, path=path, result=result)
+    return result
+
+
+def _write(model: type[Training], date_field: str, rows: Rows) -> ImportResult:
+    """Upsert the rows that are new or carry another date, a batch of people at a time."""
+    created = updated = 0
+    people: set[int] = set()
+    for batch in batched(sorted(rows)):
+        stored = {
+            (person, course): date
+            for person, course, date in model.objects.filter(
+                person_id__in={person for person, _ in batch}
+            ).values_list("person_id", "course_id", date_field)
+        }
+        writes = [key for key in batch if stored.get(key) != rows[key]]
+        model.objects.bulk_create(
+            [model(person_id=p, course_id=c, **{date_field: rows[p, c]}) for p, c in writes],
+            update_conflicts=True,
+            unique_fields=["person", "course"],
+            update_fields=[date_field],
+        )
+        new = sum(1 for key in writes if key not in stored)
+        created, updated = created + new, updated + len(writes) - new
+        people.update(person for person, _ in writes)
+    return ImportResult(model._meta.model_name or "", created, updated, frozenset(people))
