@@ -160,6 +160,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Run once a minute by `rollkoll worker` (dotted paths to functions without arguments).
+ROLLKOLL_PERIODIC_JOBS = [
+    "rollkoll.notify.delivery.sweep_outbox",
+]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
