@@ -1,0 +1,256 @@
+"""Reads about requests: routes, who signs, who holds a stage, and the actor's capacities.
+
+Who holds a stage: the members of its approver group (users with that app
+role, for coordinator stages in the request's organisation). A member away
+today (an active delegation) hands their queue to their deputy; the holders
+are then the members at work and the deputies of those away.
+
+Who signs (the responsible manager): the manager linked today to the person's
+unit, or the deputy of that manager. A person never signs their own form: when
+the person is the unit's manager, or the unit has no linked manager, it is the
+manager of the parent unit, and so on up. For a manager link the walk starts
+at the parent of each unit to link. Where no manager is found, the contact of
+the unit's business area signs, since they keep the area's manager links.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rollkoll.access import workflow
+from rollkoll.access.models import AccessRequest, RequestKind
+from rollkoll.catalog import rules
+from rollkoll.catalog.models import ApprovalRoute, ApprovalStage
+from rollkoll.catalog.selectors import policy_for
+from rollkoll.org.models import (
+    AppRoleKind,
+    Delegation,
+    ManagerLink,
+    Organisation,
+    Person,
+    Unit,
+    User,
+    active_on,
+)
+
+
+def route_for(organisation: Organisation, on: dt.date | None = None) -> ApprovalRoute | None:
+    """The organisation's approval route on the date: its own, else the default one."""
+    return (
+        ApprovalRoute.objects.filter(Q(organisation=organisation) | Q(organisation__isnull=True))
+        .filter(active_on(on or timezone.localdate()))
+        .order_by(F("organisation_id").asc(nulls_last=True), "-valid_from")
+        .first()
+    )
+
+
+def form_goes_at_booking(organisation: Organisation, on: dt.date | None = None) -> bool:
+    """Whether the organisation lets a signed form go once the course is booked."""
+    return policy_for(organisation, on).form_timing is rules.FormTiming.AT_BOOKING
+
+
+def stages_of(route: ApprovalRoute | None) -> list[ApprovalStage]:
+    return list(route.stages.order_by("position")) if route else []
+
+
+def request_route(request: AccessRequest) -> ApprovalRoute | None:
+    """The route the request follows: fixed once signed, else the one it would take."""
+    return request.route or route_for(request.organisation)
+
+
+def current_stage(request: AccessRequest) -> ApprovalStage | None:
+    if request.route is None or request.stage is None:
+        return None
+    return request.route.stages.filter(position=request.stage).first()
+
+
+def stage_due(request: AccessRequest) -> dt.date | None:
+    """The last working day of the current stage's SLA."""
+    stage = current_stage(request)
+    if stage is None or request.stage_entered_at is None:
+        return None
+    from rollkoll.notify.calendar import add_working_days
+
+    entered = timezone.localdate(request.stage_entered_at)
+    return add_working_days(entered, stage.sla_working_days)
+
+
+# Who holds a stage
+
+
+def _group_members(stage: ApprovalStage, organisation: Organisation) -> list[User]:
+    roles = Q(app_roles__kind=stage.approver_group)
+    if stage.approver_group == AppRoleKind.COORDINATOR:
+        roles &= Q(app_roles__organisation=organisation)
+    return list(User.objects.filter(roles, is_active=True).select_related("person").distinct())
+
+
+def _away_deputies(person_ids: Iterable[int], on: dt.date) -> dict[int, list[Person]]:
+    """Deputies of the people away on the date, by the person away."""
+    deputies: dict[int, list[Person]] = {}
+    for delegation in (
+        Delegation.objects.active_on(on).filter(person_id__in=person_ids).select_related("deputy")
+    ):
+        deputies.setdefault(delegation.person_id, []).append(delegation.deputy)
+    return deputies
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Someone who holds a stage now; `deputy_for` names the away member they stand in for."""
+
+    person: Person | None
+    user: User | None
+    deputy_for: Person | None = None
+
+    @property
+    def name(self) -> str:
+        if self.person is not None:
+            return self.person.full_name
+        return self.user.get_full_name() or self.user.username if self.user else ""
+
+    @property
+    def email(self) -> str:
+        return (self.person.email if self.person else "") or (self.user.email if self.user else "")
+
+
+def stage_holders(
+    stage: ApprovalStage, organisation: Organisation, on: dt.date | None = None
+) -> list[Holder]:
+    """Who holds the stage on the date: members at work, and deputies of those away."""
+    members = _group_members(stage, organisation)
+    away = _away_deputies([m.person_id for m in members if m.person_id], on or timezone.localdate())
+    holders: list[Holder] = []
+    for member in members:
+        if member.person_id in away:
+            holders += [
+                Holder(person=deputy, user=None, deputy_for=member.person)
+                for deputy in away[member.person_id]
+            ]
+        else:
+            holders.append(Holder(person=member.person, user=member))
+    return holders
+
+
+def holders_now(request: AccessRequest) -> list[Holder]:
+    """Who holds the request now, for pages and the API (empty unless under review)."""
+    stage = current_stage(request)
+    return stage_holders(stage, request.organisation) if stage else []
+
+
+def deputies_of_stage(stage: ApprovalStage, organisation: Organisation) -> list[Person]:
+    """Every deputy the stage's members have named, whether or not they are away now."""
+    members = [m.person_id for m in _group_members(stage, organisation) if m.person_id]
+    ids = Delegation.objects.filter(person_id__in=members).values("deputy_id")
+    return list(Person.objects.filter(pk__in=ids))
+
+
+def _holds(user: User, stage: ApprovalStage, organisation: Organisation, on: dt.date) -> bool:
+    holders = stage_holders(stage, organisation, on)
+    return any(
+        h.user == user or (h.person is not None and h.person.pk == user.person_id) for h in holders
+    ) or user in _group_members(stage, organisation)
+
+
+# Who signs
+
+
+def _linked_managers(unit: Unit, on: dt.date) -> list[Person]:
+    return [
+        link.manager
+        for link in ManagerLink.objects.active_on(on).filter(unit=unit).select_related("manager")
+    ]
+
+
+def _unit_signers(start: Unit | None, contact_unit: Unit, exclude: Person, on: dt.date) -> dict:
+    """The managers responsible for a unit (walking up), or the area contact."""
+    unit = start
+    while unit is not None:
+        managers = [m for m in _linked_managers(unit, on) if m.pk != exclude.pk]
+        if managers:
+            return {
+                m.pk: _("Ansvarig chef för %(unit)s") % {"unit": unit} for m in managers
+            } | _deputies(managers, unit, on)
+        unit = unit.parent
+    contact = contact_unit.business_area.contact
+    if contact is None or contact.pk == exclude.pk:
+        return {}
+    area = contact_unit.business_area
+    return {contact.pk: _("Kontaktperson för %(area)s") % {"area": area}}
+
+
+def _deputies(managers: list[Person], unit: Unit, on: dt.date) -> dict[int, str]:
+    away = _away_deputies([m.pk for m in managers], on)
+    by_pk = {m.pk: m for m in managers}
+    return {
+        deputy.pk: _("Ersättare för %(manager)s, ansvarig chef för %(unit)s")
+        % {"manager": by_pk[person_id].full_name, "unit": unit}
+        for person_id, deputies in away.items()
+        for deputy in deputies
+    }
+
+
+def responsible_signers(request: AccessRequest, on: dt.date | None = None) -> dict[int, str]:
+    """Who may sign the request: person id → the capacity they sign in."""
+    on = on or timezone.localdate()
+    person = request.person
+    if request.kind != RequestKind.MANAGER_LINK:
+        return _unit_signers(person.unit, person.unit, person, on)
+    per_unit = [_unit_signers(unit.parent, unit, person, on) for unit in request.units.all()]
+    if not per_unit:
+        return {}
+    common = set.intersection(*(set(signers) for signers in per_unit))
+    return {pk: per_unit[0][pk] for pk in common}
+
+
+def may_prepare(user: User, request: AccessRequest) -> bool:
+    """A manager of the person's unit (or deputy), the area contact, or a signer."""
+    scope = user.scope
+    units = [request.person.unit, *request.units.all()]
+    if any(
+        unit.pk in scope.managed_unit_ids or unit.business_area_id in scope.business_area_ids
+        for unit in units
+    ):
+        return True
+    return user.person_id in responsible_signers(request)
+
+
+# The actor's capacities on one request
+
+
+def actor_facts(user: User | None, request: AccessRequest) -> workflow.ActorFacts:
+    """What the user is in relation to the request, for `workflow.decide`."""
+    capacity = workflow.Capacity
+    if user is None:
+        return workflow.ActorFacts(capacities=frozenset({capacity.SYSTEM}))
+    capacities: set[workflow.Capacity] = set()
+    if request.requested_by_id == user.pk:
+        capacities.add(capacity.REQUESTER)
+    if may_prepare(user, request):
+        capacities.add(capacity.PREPARER)
+    if user.person_id and user.person_id in responsible_signers(request):
+        capacities.add(capacity.RESPONSIBLE_MANAGER)
+    if user.scope.is_specialist:
+        capacities.add(capacity.SPECIALIST)
+    on = timezone.localdate()
+    held = frozenset(
+        stage.position
+        for stage in stages_of(request_route(request))
+        if _holds(user, stage, request.organisation, on)
+    )
+    return workflow.ActorFacts(capacities=frozenset(capacities), approver_stages=held)
+
+
+def position_of(request: AccessRequest) -> workflow.Position:
+    stages = stages_of(request_route(request))
+    return workflow.Position(
+        status=workflow.S(request.status),
+        stage=request.stage,
+        last_stage=stages[-1].position if stages else None,
+    )
