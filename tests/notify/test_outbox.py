@@ -1,0 +1,173 @@
+"""The outbox end to end: written with the act, sent by the worker through real SMTP."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from rollkoll.notify.delivery import send_due
+from rollkoll.notify.models import Kind, OutboxMessage, Status
+from rollkoll.notify.rendering import render
+from rollkoll.notify.services import notify
+
+SITE = "http://rollkoll.example.org"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def make_all_due() -> None:
+    """Let the clock pass every message's next attempt."""
+    OutboxMessage.objects.update(next_attempt_at=timezone.now() - dt.timedelta(seconds=1))
+
+
+def run_worker_once() -> None:
+    call_command("worker", "--once")
+
+
+@pytest.mark.django_db
+def test_one_message_per_recipient_with_an_absolute_link():
+    with transaction.atomic():
+        messages = notify(
+            recipients=["a@example.org", "A@example.org", " ", "b@example.org"],
+            kind=Kind.REQUEST_TO_SIGN,
+            link="/ansokningar/7/",
+        )
+
+    assert [m.recipient for m in messages] == ["a@example.org", "b@example.org"]
+    assert {(m.link, m.status, m.attempts) for m in OutboxMessage.objects.all()} == {
+        (f"{SITE}/ansokningar/7/", Status.QUEUED, 0)
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "link", "recipients"),
+    [
+        ("no_such_kind", "/x/", ["a@example.org"]),
+        (Kind.REQUEST_TO_SIGN, "https://elsewhere.example.com/x/", ["a@example.org"]),
+        (Kind.REQUEST_TO_SIGN, "//elsewhere.example.com/x/", ["a@example.org"]),
+        (Kind.REQUEST_TO_SIGN, "/x/", ["not an address"]),
+    ],
+)
+def test_bad_input_queues_nothing(kind, link, recipients):
+    with pytest.raises(ValueError, match=r"kind|links|address"):
+        notify(recipients=recipients, kind=kind, link=link)
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_messages_roll_back_with_the_act(smtp_server):
+    def failing_act() -> None:
+        with transaction.atomic():
+            notify(recipients=["a@example.org"], kind=Kind.REQUEST_IN_QUEUE, link="/x/")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        failing_act()
+
+    run_worker_once()
+
+    assert not OutboxMessage.objects.exists()
+    assert not DBTaskResult.objects.exists()
+    assert smtp_server.messages() == []
+
+
+@pytest.mark.django_db
+def test_commit_enqueues_a_task_that_the_worker_runs(
+    smtp_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipients=["chef@example.org"], kind=Kind.REQUEST_TO_SIGN, link="/ansokningar/9/")
+    assert DBTaskResult.objects.get().task_path == "rollkoll.notify.tasks.deliver"
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--verbosity", "0")
+
+    [received] = smtp_server.messages()
+    assert received["To"] == "chef@example.org"
+    assert f"{SITE}/ansokningar/9/" in received.get_content()
+    message = OutboxMessage.objects.get()
+    assert (message.status, message.attempts, message.last_error) == (Status.SENT, 1, "")
+    assert message.sent_at is not None
+
+
+@pytest.mark.django_db
+def test_the_email_carries_only_the_kind_and_the_link(smtp_server):
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(first_name="Hedvig", last_name="Oxenstierna")
+    role_name = "Heromarapportör"
+    notify(recipients=[person.email], kind=Kind.REQUEST_RETURNED, link="/ansokningar/42/")
+
+    run_worker_once()
+
+    [received] = smtp_server.messages()
+    body = received.get_content()
+    text = f"{received['Subject']}\n{body}"
+    for secret in (person.first_name, person.last_name, person.personnummer, role_name):
+        assert secret not in text
+    assert person.personnummer[2:8] not in text
+    expected = render(Kind.REQUEST_RETURNED, f"{SITE}/ansokningar/42/")
+    assert (received["Subject"], body.replace("\r\n", "\n").strip()) == (
+        expected.subject,
+        expected.body.strip(),
+    )
+
+
+@pytest.mark.django_db
+def test_nothing_is_lost_while_the_mail_server_is_down(smtp_server):
+    smtp_server.stop()
+    for number in range(3):
+        notify(recipients=[f"p{number}@example.org"], kind=Kind.STAGE_OVERDUE, link=f"/s/{number}/")
+
+    before = timezone.now()
+    run_worker_once()
+
+    queued = list(OutboxMessage.objects.all())
+    assert {(m.status, m.attempts) for m in queued} == {(Status.QUEUED, 1)}
+    assert all("Connection refused" in m.last_error for m in queued)
+    assert all(
+        before + dt.timedelta(seconds=59)
+        < m.next_attempt_at
+        < timezone.now() + dt.timedelta(minutes=1)
+        for m in queued
+    )
+
+    run_worker_once()  # nothing is due yet: no new attempt
+    assert set(OutboxMessage.objects.values_list("attempts", flat=True)) == {1}
+
+    make_all_due()
+    before = timezone.now()
+    run_worker_once()  # second failure: the wait doubles
+    assert set(OutboxMessage.objects.values_list("attempts", flat=True)) == {2}
+    assert all(
+        m.next_attempt_at >= before + dt.timedelta(minutes=2) for m in OutboxMessage.objects.all()
+    )
+
+    smtp_server.start()
+    make_all_due()
+    run_worker_once()
+    make_all_due()
+    run_worker_once()
+
+    assert sorted(m["To"] for m in smtp_server.messages()) == [
+        "p0@example.org",
+        "p1@example.org",
+        "p2@example.org",
+    ]
+    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {(Status.SENT, 3)}
+
+
+@pytest.mark.django_db
+def test_sent_messages_are_not_sent_again(smtp_server):
+    notify(recipients=["a@example.org"], kind=Kind.REQUEST_COMPLETED, link="/x/")
+
+    assert send_due() == 1
+    make_all_due()
+    assert send_due() == 0
+    assert len(smtp_server.messages()) == 1
