@@ -153,7 +153,9 @@ class AccessRequest(models.Model):
 
     For `manager_link` the person is the manager to link and `role` is empty.
     `grant` is the grant a change or end is about. `route` and `stage` are set
-    when the form is signed; `stage` is the position of the current stage.
+    when the form is signed; `stage` is the position of the current stage and
+    `stage_due` its last working day under the stage's SLA. `reminder_level`
+    counts the reminder steps taken on this stage, `reminded_on` the last one.
     """
 
     kind = models.CharField(_("typ"), max_length=20, choices=RequestKind.choices)
@@ -176,6 +178,7 @@ class AccessRequest(models.Model):
     )
     stage = models.PositiveSmallIntegerField(_("steg"), null=True, blank=True)
     stage_entered_at = models.DateTimeField(_("i steget sedan"), null=True, blank=True)
+    stage_due = models.DateField(_("ska vara klar"), null=True, blank=True)
     signature = models.ForeignKey(
         Signature, on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
     )
@@ -192,7 +195,10 @@ class AccessRequest(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("behörighetsblankett")
         verbose_name_plural = _("behörighetsblanketter")
-        indexes = [models.Index(fields=["status", "stage"], name="request_status_stage")]
+        indexes = [
+            models.Index(fields=["status", "stage"], name="request_status_stage"),
+            models.Index(fields=["status", "stage_due"], name="request_status_due"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="manager_link", role__isnull=True)

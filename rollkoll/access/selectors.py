@@ -71,14 +71,8 @@ def current_stage(request: AccessRequest) -> ApprovalStage | None:
 
 
 def stage_due(request: AccessRequest) -> dt.date | None:
-    """The last working day of the current stage's SLA."""
-    stage = current_stage(request)
-    if stage is None or request.stage_entered_at is None:
-        return None
-    from rollkoll.notify.calendar import add_working_days
-
-    entered = timezone.localdate(request.stage_entered_at)
-    return add_working_days(entered, stage.sla_working_days)
+    """The last working day of the current stage's SLA, set when the stage was entered."""
+    return request.stage_due if request.stage is not None else None
 
 
 # Who holds a stage

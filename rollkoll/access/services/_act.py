@@ -17,7 +17,10 @@ from django.utils.translation import gettext as _
 from rollkoll.access import selectors, workflow
 from rollkoll.access.models import AccessRequest, RequestStatus
 from rollkoll.audit.services import record
+from rollkoll.catalog.models import ApprovalStage
 from rollkoll.errors import Conflict, NotPermitted
+from rollkoll.notify.calendar import add_working_days
+from rollkoll.notify.models import Kind
 from rollkoll.notify.services import notify
 from rollkoll.org.models import Person, User
 
@@ -83,10 +86,16 @@ def send(kind: str, request: AccessRequest, people: Iterable[Person | User | Non
         notify(recipients=addresses, kind=kind, link=link(request))
 
 
-def enter_stage(request: AccessRequest, position: int, now: dt.datetime | None = None) -> None:
-    """Put the request at a stage of its route, with fresh SLA bookkeeping."""
-    request.stage = position
+def enter_stage(
+    request: AccessRequest, stage: ApprovalStage, now: dt.datetime | None = None
+) -> None:
+    """Put the request at a stage of its route, due after the stage's SLA in working days."""
+    request.route = stage.route
+    request.stage = stage.position
     request.stage_entered_at = now or timezone.now()
+    request.stage_due = add_working_days(
+        timezone.localdate(request.stage_entered_at), stage.sla_working_days
+    )
     request.reminder_level = 0
     request.reminded_on = None
 
@@ -98,4 +107,4 @@ def queue_holders(request: AccessRequest) -> list[Person | User | None]:
 def announce_stage(request: AccessRequest) -> None:
     """Tell the stage's holders a request is in their queue (unless it waits for a course)."""
     if request.status == RequestStatus.IN_REVIEW:
-        send("request_in_queue", request, queue_holders(request))
+        send(Kind.REQUEST_IN_QUEUE, request, queue_holders(request))

@@ -21,6 +21,7 @@ from rollkoll.access.services import _act
 from rollkoll.catalog.models import Role
 from rollkoll.catalog.rules import Verdict
 from rollkoll.errors import DomainError, NotPermitted
+from rollkoll.notify.models import Kind
 from rollkoll.org.models import Person, Unit, User
 
 ROLE_KINDS = (RequestKind.GRANT, RequestKind.CHANGE)
@@ -116,7 +117,7 @@ def request_create(
     _act.audit("created", request, actor, None)
     signers = selectors.responsible_signers(request)
     if actor.person_id not in signers:
-        _act.send("request_to_sign", request, Person.objects.filter(pk__in=signers))
+        _act.send(Kind.REQUEST_TO_SIGN, request, Person.objects.filter(pk__in=signers))
     return request
 
 

@@ -21,6 +21,7 @@ from rollkoll.access.services import _act
 from rollkoll.access.services.drafts import check_eligible
 from rollkoll.catalog.rules import Verdict
 from rollkoll.errors import DomainError
+from rollkoll.notify.models import Kind
 from rollkoll.org.models import User
 
 CARRY_OUT: dict[str, Callable[..., Any]] = {
@@ -39,7 +40,7 @@ def request_approve(*, request: AccessRequest, actor: User) -> AccessRequest:
     before = _act.state(request)
     stages = selectors.stages_of(request.route)
     following = next(s for s in stages if s.position > (request.stage or 0))
-    _act.enter_stage(request, following.position)
+    _act.enter_stage(request, following)
     if following == stages[-1] and check_eligible(request) == Verdict.PENDING_TRAINING:
         request.status = RequestStatus.WAITING_FOR_TRAINING
     request.save()
@@ -72,14 +73,14 @@ def _close(
 def request_return(*, request: AccessRequest, actor: User, reason: str) -> AccessRequest:
     """Send the form back to the requester, who edits it and has it signed again."""
     request = _close(workflow.Act.RETURN, RequestStatus.RETURNED, request, actor, _reason(reason))
-    _act.send("request_returned", request, [request.requested_by])
+    _act.send(Kind.REQUEST_RETURNED, request, [request.requested_by])
     return request
 
 
 @transaction.atomic
 def request_reject(*, request: AccessRequest, actor: User, reason: str) -> AccessRequest:
     request = _close(workflow.Act.REJECT, RequestStatus.REJECTED, request, actor, _reason(reason))
-    _act.send("request_rejected", request, [request.requested_by])
+    _act.send(Kind.REQUEST_REJECTED, request, [request.requested_by])
     return request
 
 
@@ -99,7 +100,7 @@ def request_carry_out(*, request: AccessRequest, actor: User) -> AccessRequest:
     request.save()
     _act.audit("carried_out", request, actor, before)
     signer = request.signature.signer if request.signature else None
-    _act.send("request_completed", request, [request.requested_by, signer])
+    _act.send(Kind.REQUEST_COMPLETED, request, [request.requested_by, signer])
     return request
 
 
@@ -122,9 +123,10 @@ def requests_resume_after_training(*, person_ids: Iterable[int]) -> list[AccessR
         if check_eligible(request) != Verdict.ELIGIBLE:
             continue
         _act.guard(workflow.Act.RESUME, request, None)
+        stages = selectors.stages_of(request.route)
         before = _act.state(request)
         request.status = RequestStatus.IN_REVIEW
-        _act.enter_stage(request, request.stage or 0)
+        _act.enter_stage(request, stages[-1])
         request.save()
         _act.audit("resumed", request, None, before)
         _act.announce_stage(request)

@@ -114,8 +114,7 @@ def _signature(requests: list[AccessRequest], actor: User, method: str, capacity
 def _send_on(request: AccessRequest, actor: User, signature: Signature, *, waits: bool) -> None:
     before = _act.state(request)
     stage, is_last = _first_stage(request)
-    request.route = stage.route
-    _act.enter_stage(request, stage.position, signature.signed_at)
+    _act.enter_stage(request, stage, signature.signed_at)
     request.status = (
         RequestStatus.WAITING_FOR_TRAINING if waits and is_last else RequestStatus.IN_REVIEW
     )
