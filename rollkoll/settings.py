@@ -163,6 +163,7 @@ TASKS = {
 # Run once a minute by `rollkoll worker` (dotted paths to functions without arguments).
 ROLLKOLL_PERIODIC_JOBS = [
     "rollkoll.notify.delivery.sweep_outbox",
+    "rollkoll.access.jobs.remind_overdue_stages",
 ]
 
 REST_FRAMEWORK = {
