@@ -1,0 +1,180 @@
+"""The eligibility adapter: facts from the database, decisions for one or many people."""
+
+import datetime as dt
+
+import pytest
+
+from rollkoll.access import eligibility
+from rollkoll.access.models import Grant
+from rollkoll.catalog.rules import Code, Verdict
+from rollkoll.org.models import Organisation, Person
+from rollkoll.training.selectors import course_codes_by_person
+from tests.factories import (
+    BookingFactory,
+    BusinessAreaFactory,
+    CompletionFactory,
+    GrantFactory,
+    PersonFactory,
+    UnitFactory,
+    course,
+    role,
+)
+
+pytestmark = pytest.mark.django_db
+
+ON = dt.date(2026, 6, 1)
+ROLES = [
+    "chef-schema",
+    "chef",
+    "chef-webb",
+    "heromarapportor",
+    "administrativt-stod",
+    "schemaadministrator",
+]
+
+
+def trained(person: Person, *codes: str) -> Person:
+    for code in codes:
+        CompletionFactory(person=person, course=course(code))
+    return person
+
+
+def sas_unit():
+    sas = Organisation.objects.get(code="SAS")
+    return UnitFactory(business_area=BusinessAreaFactory(organisation=sas))
+
+
+def test_check_reads_training_grants_and_the_unit():
+    manager = trained(PersonFactory(), "intro", "chef-webb", "personaloversikt")
+    BookingFactory(person=manager, course=course("kurs-chef"))
+    assert eligibility.check(person=manager, role="chef", units=[manager.unit], on=ON).verdict == (
+        Verdict.NOT_ELIGIBLE
+    )
+    GrantFactory(person=PersonFactory(unit=manager.unit), role=role("heromarapportor"))
+    decision = eligibility.check(person=manager, role=role("chef"), units=[manager.unit], on=ON)
+    assert decision.verdict == Verdict.PENDING_TRAINING
+    assert decision.form_may_be_sent
+
+
+def test_check_applies_the_rules_of_the_persons_organisation():
+    reporter = trained(PersonFactory(unit=sas_unit()), "intro", "for-chefer")
+    BookingFactory(person=reporter, course=course("kurs-heromarapportor"))
+    decision = eligibility.check(
+        person=reporter, role="heromarapportor", units=[reporter.unit], on=ON
+    )
+    assert decision.verdict == Verdict.PENDING_TRAINING
+    assert not decision.form_may_be_sent
+
+
+def test_only_grants_active_on_the_date_count():
+    holder = trained(PersonFactory(), "intro", "personaloversikt", "kurs-heromarapportor")
+    GrantFactory(person=holder, valid_from=dt.date(2024, 1, 1), valid_to=dt.date(2025, 12, 31))
+    ended = eligibility.check(person=holder, role="heromarapportor", units=[holder.unit], on=ON)
+    assert ended.verdict == Verdict.ELIGIBLE
+    during = eligibility.check(
+        person=holder, role="heromarapportor", units=[holder.unit], on=dt.date(2025, 6, 1)
+    )
+    assert [reason.code for reason in during.reasons] == [Code.ALREADY_HELD]
+
+
+@pytest.mark.parametrize(
+    ("on", "mapped"), [(dt.date(2026, 2, 28), []), (dt.date(2026, 3, 1), ["chef"])]
+)
+def test_sas_mapping_suggests_chef_from_2026_03_01(on, mapped):
+    manager = PersonFactory(unit=sas_unit(), manager_kind="vardenhetschef")
+    decision = eligibility.check(person=manager, role="chef-schema", units=[manager.unit], on=on)
+    suggested = [s.role for s in decision.suggestions if s.code == Code.MAPPED_ROLE]
+    assert suggested == mapped
+
+
+def test_the_mapping_is_not_a_mass_change_of_existing_roles():
+    """A SÄS manager holding Chef schema since before the mapping keeps it, unflagged."""
+    manager = trained(
+        PersonFactory(unit=sas_unit(), manager_kind="enhetschef"),
+        "intro",
+        "for-chefer",
+        "kurs-chef-schema",
+    )
+    grant = GrantFactory(person=manager, role=role("chef-schema"), valid_from=dt.date(2025, 1, 1))
+    decisions = eligibility.check_many(
+        people=Person.objects.filter(pk=manager.pk), roles=ROLES, on=ON
+    )
+    held = decisions[manager.pk, "chef-schema"]
+    assert [reason.code for reason in held.reasons] == [Code.ALREADY_HELD]
+    another_unit = eligibility.check(person=manager, role="chef-schema", units=[sas_unit()], on=ON)
+    assert another_unit.verdict == Verdict.ELIGIBLE
+    assert [s.code for s in another_unit.suggestions] == [Code.MAPPED_ROLE]
+    grant.refresh_from_db()
+    assert grant.valid_to is None
+
+
+def test_pending_roles_are_empty_until_requests_fill_them():
+    assert eligibility.pending_roles([1, 2], [3]) == ({}, {})
+
+
+def make_staff(count: int) -> None:
+    for _ in range(count):
+        person = trained(PersonFactory(unit=UnitFactory()), "intro", "personaloversikt")
+        BookingFactory(person=person, course=course("kurs-heromarapportor"))
+        GrantFactory(person=PersonFactory(unit=person.unit), role=role("heromarapportor"))
+
+
+# people, training, grants by person, grants on units, pending by person and by unit, units,
+# and seven for the catalog
+QUERIES = 14
+
+
+def test_check_many_in_a_constant_number_of_queries(django_assert_num_queries):
+    make_staff(2)
+    with django_assert_num_queries(QUERIES):
+        few = eligibility.check_many(people=Person.objects.all(), roles=ROLES, on=ON)
+    make_staff(6)
+    with django_assert_num_queries(QUERIES):
+        many = eligibility.check_many(people=Person.objects.all(), roles=ROLES, on=ON)
+    assert len(few) == 4 * len(ROLES)
+    assert len(many) == 16 * len(ROLES)
+
+
+def test_check_many_agrees_with_check():
+    make_staff(3)
+    people = list(Person.objects.all())
+    decisions = eligibility.check_many(people=people, roles=ROLES, on=ON)
+    for person in people:
+        for code in ROLES:
+            single = eligibility.check(person=person, role=code, units=[person.unit], on=ON)
+            assert decisions[person.pk, code] == single
+
+
+def test_decision_json_has_the_api_shape():
+    person = trained(PersonFactory(), "intro")
+    decision = eligibility.check(person=person, role="chef-schema", units=[person.unit], on=ON)
+    body = eligibility.decision_json(decision)
+    assert body["verdict"] == "not_eligible"
+    missing = [r for r in body["reasons"] if r["code"] == "course_missing"]
+    assert {r["course"]["code"] for r in missing} == {"chef-webb", "personaloversikt"}
+    first = missing[0]
+    assert set(first) == {"code", "message", "action", "course"}
+    assert first["message"].startswith("E-utbildningen Heroma")
+    assert first["course"]["booking_url"].startswith("https://larportalen.example.org/")
+    assert {s["code"] for s in body["suggestions"]} == {"interim_role_after_course"}
+    assert set(body["suggestions"][0]) == {"code", "message", "role", "course"}
+
+
+def test_training_selector_in_one_query(django_assert_num_queries):
+    first = trained(PersonFactory(), "intro", "kurs-chef")
+    BookingFactory(person=first, course=course("kurs-chef"))
+    BookingFactory(person=first, course=course("kurs-heromarapportor"))
+    second = PersonFactory()
+    CompletionFactory(person=second, course=course("intro"), completed_on=dt.date(2026, 7, 1))
+    with django_assert_num_queries(1):
+        completed, booked = course_codes_by_person(Person.objects.values("pk"), ON)
+    assert completed == {first.pk: {"intro", "kurs-chef"}}
+    assert booked == {first.pk: {"kurs-heromarapportor"}}
+
+
+def test_grants_of_other_people_elsewhere_do_not_count():
+    person = trained(PersonFactory(), "intro", "chef-webb")
+    GrantFactory(role=role("heromarapportor"))
+    assert not Grant.objects.on_unit(person.unit).exists()
+    decision = eligibility.check(person=person, role="chef-webb", units=[person.unit], on=ON)
+    assert [reason.code for reason in decision.reasons] == [Code.NEEDS_ROLE_ON_UNIT]
