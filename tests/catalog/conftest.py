@@ -9,6 +9,25 @@ from rollkoll.catalog import rules
 from rollkoll.catalog.selectors import CatalogOnDate
 from rollkoll.org.models import Organisation
 
+ROLES = [
+    "chef-schema",
+    "chef",
+    "chef-webb",
+    "heromarapportor",
+    "administrativt-stod",
+    "schemaadministrator",
+]
+COURSES = [
+    "intro",
+    "chef-webb",
+    "personaloversikt",
+    "for-chefer",
+    "kurs-chef-schema",
+    "kurs-chef",
+    "kurs-heromarapportor",
+    "kurs-administrativt-stod",
+    "kurs-uppgradering",
+]
 E_LEARNING_VGR = {
     "chef-schema": {"intro", "chef-webb", "personaloversikt"},
     "chef": {"intro", "chef-webb", "personaloversikt"},

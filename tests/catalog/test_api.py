@@ -3,6 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
+from tests.catalog.conftest import ROLES
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,14 +28,7 @@ def test_roles_carry_their_rules(api, django_assert_max_num_queries):
         response = api.get("/api/v1/roles/")
     assert response.status_code == 200
     roles = {role["code"]: role for role in response.json()["results"]}
-    assert list(roles) == [
-        "chef-schema",
-        "chef",
-        "chef-webb",
-        "heromarapportor",
-        "administrativt-stod",
-        "schemaadministrator",
-    ]
+    assert list(roles) == ROLES
     chef = roles["chef"]
     assert chef["classroom_course"]["code"] == "kurs-chef"
     assert chef["exclusive"] is True

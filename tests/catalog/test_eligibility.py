@@ -9,6 +9,7 @@ from rollkoll.access.models import Grant
 from rollkoll.catalog.rules import Code, Verdict
 from rollkoll.org.models import Organisation, Person
 from rollkoll.training.selectors import course_codes_by_person
+from tests.catalog.conftest import ROLES
 from tests.factories import (
     BookingFactory,
     BusinessAreaFactory,
@@ -23,14 +24,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ON = dt.date(2026, 6, 1)
-ROLES = [
-    "chef-schema",
-    "chef",
-    "chef-webb",
-    "heromarapportor",
-    "administrativt-stod",
-    "schemaadministrator",
-]
 
 
 def trained(person: Person, *codes: str) -> Person:

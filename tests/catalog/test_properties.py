@@ -7,26 +7,8 @@ from hypothesis import strategies as st
 
 from rollkoll.catalog import rules
 from rollkoll.catalog.rules import REASON_CODES, SUGGESTION_CODES, Code, Verdict
+from tests.catalog.conftest import COURSES, ROLES
 
-COURSES = [
-    "intro",
-    "chef-webb",
-    "personaloversikt",
-    "for-chefer",
-    "kurs-chef-schema",
-    "kurs-chef",
-    "kurs-heromarapportor",
-    "kurs-administrativt-stod",
-    "kurs-uppgradering",
-]
-ROLES = [
-    "chef-schema",
-    "chef",
-    "chef-webb",
-    "heromarapportor",
-    "administrativt-stod",
-    "schemaadministrator",
-]
 RANK = {Verdict.NOT_ELIGIBLE: 0, Verdict.PENDING_TRAINING: 1, Verdict.ELIGIBLE: 2}
 WAITING = {Code.CLASSROOM_COURSE_BOOKED, Code.CLASSROOM_COURSE_NOT_COMPLETED}
 
