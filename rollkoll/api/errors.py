@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -51,6 +51,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         {"error": "server_error", "detail": _("Ett oväntat fel inträffade.")},
         status=status.HTTP_500_INTERNAL_SERVER_ERROR,
     )
+
+
+def not_found(request: HttpRequest, path: str = "") -> JsonResponse:
+    """Any address under /api/ that no route matches: JSON, not the site's HTML page."""
+    return JsonResponse({"error": "not_found", "detail": _("Hittades inte.")}, status=404)
 
 
 def _fields(exc: DjangoValidationError) -> dict[str, list[str]]:
