@@ -1,6 +1,6 @@
 """Region-scale imports against a raw bulk insert, on the configured database.
 
-    DATABASE_URL=... SECRET_KEY=bench python bench/imports.py
+    DATABASE_URL=... SECRET_KEY=bench python bench/imports.py [demo|sas|region]
 
 Generates the region files, imports all six twice (printing the table counts
 after each round, which must agree), and times the completions import against
@@ -94,14 +94,15 @@ def counts() -> str:
 
 
 def main() -> None:
+    scale = sys.argv[1] if len(sys.argv) > 1 else "region"
     call_command("migrate", verbosity=0, skip_checks=True)
     if Person.objects.exists():
         sys.exit("The database already holds people: run the benchmark on a fresh one.")
     print(f"database: {connection.vendor}")
     with tempfile.TemporaryDirectory() as directory:
         out = Path(directory)
-        seconds, rows = timed(generate, scale=SCALES["region"], out=out, seed=1)
-        print(f"generate --scale region: {seconds:.1f} s, rows {rows}")
+        seconds, rows = timed(generate, scale=SCALES[scale], out=out, seed=1)
+        print(f"generate --scale {scale}: {seconds:.1f} s, rows {rows}")
         for round_ in (1, 2):
             for kind, function in IMPORTS.items():
                 if kind == "completions" and round_ == 1:
