@@ -12,7 +12,7 @@ the job again on the same day sends nothing more; a new stage starts afresh.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,21 +23,21 @@ from rollkoll.access.services import _act
 from rollkoll.audit.services import record
 from rollkoll.notify.calendar import is_working_day
 from rollkoll.notify.models import Kind
-from rollkoll.org.models import Person
+from rollkoll.org.models import Person, User
 
-Recipients = Callable[[AccessRequest], list[Person]]
-
-
-def _holders(request: AccessRequest) -> list[Person]:
-    return [h.person for h in selectors.holders_now(request) if h.person is not None]
+Recipients = Callable[[AccessRequest, dt.date], Sequence[Person | User | None]]
 
 
-def _deputies(request: AccessRequest) -> list[Person]:
+def _holders(request: AccessRequest, today: dt.date) -> list[Person | User | None]:
+    return [h.person or h.user for h in selectors.holders_now(request, today)]
+
+
+def _deputies(request: AccessRequest, today: dt.date) -> list[Person]:
     stage = selectors.current_stage(request)
     return selectors.deputies_of_stage(stage, request.organisation) if stage else []
 
 
-def _contact(request: AccessRequest) -> list[Person]:
+def _contact(request: AccessRequest, today: dt.date) -> list[Person]:
     contact = request.person.unit.business_area.contact
     return [contact] if contact else []
 
@@ -72,7 +72,7 @@ def _remind(pk: int, today: dt.date) -> bool:
     before = {"reminder_level": request.reminder_level}
     for level in range(request.reminder_level, len(STEPS)):
         kind, recipients = STEPS[level]
-        people = recipients(request)
+        people = recipients(request, today)
         if people:
             _act.send(kind, request, people)
             break

@@ -132,10 +132,10 @@ def stage_holders(
     return holders
 
 
-def holders_now(request: AccessRequest) -> list[Holder]:
-    """Who holds the request now, for pages and the API (empty unless under review)."""
+def holders_now(request: AccessRequest, on: dt.date | None = None) -> list[Holder]:
+    """Who holds the request now (or on the date), for pages, the API and reminders."""
     stage = current_stage(request)
-    return stage_holders(stage, request.organisation) if stage else []
+    return stage_holders(stage, request.organisation, on) if stage else []
 
 
 def deputies_of_stage(stage: ApprovalStage, organisation: Organisation) -> list[Person]:

@@ -79,9 +79,16 @@ def link(request: AccessRequest) -> str:
     return f"/requests/{request.pk}/"
 
 
+def _address(who: Person | User | None) -> str:
+    """A person's work address; for an account, that of its person, else its own."""
+    if isinstance(who, User):
+        return (who.person.email if who.person else "") or who.email
+    return who.email if who is not None else ""
+
+
 def send(kind: str, request: AccessRequest, people: Iterable[Person | User | None]) -> None:
     """Notify each person once, by their work address; those without one are skipped."""
-    addresses = sorted({address for p in people if p is not None and (address := p.email)})
+    addresses = sorted({address for who in people if (address := _address(who))})
     if addresses:
         notify(recipients=addresses, kind=kind, link=link(request))
 

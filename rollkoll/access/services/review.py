@@ -65,7 +65,7 @@ def _close(
     request.status = status
     request.reason = reason
     request.save()
-    _act.audit(act.value, request, actor, before)
+    _act.audit(status, request, actor, before)
     return request
 
 

@@ -1,0 +1,91 @@
+"""Each act writes its state, an audit event and its notifications together, or nothing."""
+
+import pytest
+
+from rollkoll.access.models import AccessRequest, RequestStatus, Signature
+from rollkoll.access.services import (
+    request_approve,
+    request_carry_out,
+    request_return,
+    requests_sign,
+)
+from rollkoll.audit.models import Event
+from rollkoll.audit.selectors import events_for
+from rollkoll.errors import Conflict
+from rollkoll.notify.models import OutboxMessage
+from tests.access.flow import completed, draft
+from tests.factories import PASSWORD, GrantFactory, role
+
+
+@pytest.fixture
+def request_(world):
+    completed(world.employee, "intro", "for-chefer", "kurs-heromarapportor")
+    return draft(world.manager, world.employee, "heromarapportor", world.unit)
+
+
+def _outbox(kind):
+    return sorted(OutboxMessage.objects.filter(kind=kind).values_list("recipient", flat=True))
+
+
+def test_signing_queues_the_stage_and_audits_the_change(world, request_):
+    [request] = requests_sign(requests=[request_], actor=world.manager, password=PASSWORD)
+    event = events_for(request).get(action="request_signed")
+    assert event.actor == world.manager
+    assert (event.before["status"], event.after["status"]) == ("draft", "in_review")
+    assert event.after["signature"] == request.signature.sha256
+    assert _outbox("request_in_queue") == ["samordnare2@example.org", "samordnare@example.org"]
+
+
+def test_notifications_carry_no_personal_data(world, request_):
+    requests_sign(requests=[request_], actor=world.manager, password=PASSWORD)
+    person = world.employee
+    messages = list(OutboxMessage.objects.all())
+    assert messages
+    for message in messages:
+        assert message.link.endswith(f"/requests/{request_.pk}/")
+        for personal in (person.first_name, person.last_name, person.employee_id):
+            assert personal not in f"{message.kind} {message.link}"
+
+
+def test_someone_else_preparing_asks_the_manager_to_sign(world):
+    completed(world.employee, "intro", "for-chefer", "kurs-heromarapportor")
+    draft(world.manager, world.employee, "heromarapportor", world.unit)
+    assert _outbox("request_to_sign") == []
+    draft(world.contact, world.employee, "heromarapportor", world.unit)
+    assert _outbox("request_to_sign") == ["chef@example.org"]
+
+
+def test_the_requester_hears_of_a_return_and_of_completion(world, request_):
+    [request] = requests_sign(requests=[request_], actor=world.manager, password=PASSWORD)
+    request_return(request=request, actor=world.coordinator, reason="Komplettera.")
+    assert _outbox("request_returned") == ["chef@example.org"]
+    assert events_for(request).filter(action="request_returned").exists()
+    [request] = requests_sign(requests=[request], actor=world.manager, password=PASSWORD)
+    request = request_approve(request=request, actor=world.coordinator)
+    request_carry_out(request=request, actor=world.specialist)
+    assert _outbox("request_completed") == ["chef@example.org"]
+
+
+def test_a_failing_register_write_rolls_the_whole_act_back(world, request_):
+    [request] = requests_sign(requests=[request_], actor=world.manager, password=PASSWORD)
+    request = request_approve(request=request, actor=world.coordinator)
+    GrantFactory(person=world.employee, role=role("heromarapportor"), units=[world.unit])
+    counts = (Event.objects.count(), OutboxMessage.objects.count())
+    with pytest.raises(Conflict):
+        request_carry_out(request=request, actor=world.specialist)
+    request.refresh_from_db()
+    assert request.status == RequestStatus.IN_REVIEW
+    assert (Event.objects.count(), OutboxMessage.objects.count()) == counts
+
+
+def test_a_failing_notification_rolls_the_signature_back(world, request_):
+    """An approver with a broken address makes the outbox refuse: nothing of the act stays."""
+    person = world.coordinator.person
+    person.email = "not-an-address"
+    person.save()
+    with pytest.raises(ValueError, match="invalid e-mail"):
+        requests_sign(requests=[request_], actor=world.manager, password=PASSWORD)
+    request = AccessRequest.objects.get(pk=request_.pk)
+    assert (request.status, request.signature) == (RequestStatus.DRAFT, None)
+    assert not Signature.objects.exists()
+    assert not events_for(request).filter(action="request_signed").exists()

@@ -1,0 +1,122 @@
+"""Signing: re-authentication, who may sign, the frozen snapshot and its hash."""
+
+import datetime as dt
+import hashlib
+import json
+
+import pytest
+
+from rollkoll.access.models import RequestStatus, Signature
+from rollkoll.access.services import request_return, request_update, requests_sign
+from rollkoll.access.signing import canonical_snapshot, request_content
+from rollkoll.errors import Conflict, DomainError, NotPermitted
+from tests.access.flow import completed, draft
+from tests.factories import PASSWORD, DelegationFactory, PersonFactory, UserFactory
+
+
+@pytest.fixture
+def ready(world):
+    """Two SÄS employees on the ward, each with the training for Heromarapportör."""
+    second = PersonFactory(unit=world.unit)
+    for person in (world.employee, second):
+        completed(person, "intro", "for-chefer", "kurs-heromarapportor")
+    return [
+        draft(world.manager, p, "heromarapportor", world.unit) for p in (world.employee, second)
+    ]
+
+
+def test_wrong_password_signs_nothing(world, ready):
+    with pytest.raises(NotPermitted) as refused:
+        requests_sign(requests=ready[:1], actor=world.manager, password="not-the-password")
+    assert refused.value.code == "reauth_failed"
+    ready[0].refresh_from_db()
+    assert (ready[0].status, ready[0].signature) == (RequestStatus.DRAFT, None)
+    assert not Signature.objects.exists()
+
+
+def test_one_act_signs_several_forms_of_one_unit(world, ready):
+    signed = requests_sign(requests=ready, actor=world.manager, password=PASSWORD)
+    assert {r.status for r in signed} == {RequestStatus.IN_REVIEW}
+    assert len({r.signature_id for r in signed}) == 1
+    document = json.loads(signed[0].signature.snapshot)
+    assert [r["id"] for r in document["requests"]] == sorted(r.pk for r in ready)
+
+
+def test_forms_of_different_people_and_units_are_signed_apart(world, ready):
+    completed(world.other_employee, "intro", "personaloversikt", "kurs-heromarapportor")
+    elsewhere = draft(
+        world.other_manager, world.other_employee, "heromarapportor", world.other_unit
+    )
+    DelegationFactory(
+        person=world.other_manager.person,
+        deputy=world.manager.person,
+        valid_from=dt.date(2026, 1, 1),
+    )
+    with pytest.raises(DomainError) as refused:
+        requests_sign(requests=[ready[0], elsewhere], actor=world.manager, password=PASSWORD)
+    assert refused.value.code == "mixed_signing"
+
+
+def test_the_snapshot_names_the_signer_and_capacity_and_its_hash_is_stable(world, ready):
+    [request] = requests_sign(requests=ready[:1], actor=world.manager, password=PASSWORD)
+    signature = request.signature
+    document = json.loads(signature.snapshot)
+    assert document["signer"] == {
+        "name": world.manager.person.full_name,
+        "capacity": f"Ansvarig chef för {world.unit}",
+    }
+    assert document["method"] == "password"
+    assert document["requests"] == [request_content(request)]
+    assert signature.sha256 == hashlib.sha256(signature.snapshot.encode()).hexdigest()
+    again = canonical_snapshot(
+        requests=[request],
+        signer_name=signature.signer_name,
+        signer_capacity=signature.signer_capacity,
+        signed_at=signature.signed_at,
+        method=signature.method,
+    )
+    assert again == signature.snapshot
+    other_capacity = canonical_snapshot(
+        requests=[request],
+        signer_name=signature.signer_name,
+        signer_capacity="Någon annan",
+        signed_at=signature.signed_at,
+        method=signature.method,
+    )
+    assert other_capacity != signature.snapshot
+
+
+def test_an_edit_invalidates_the_signature(world, ready):
+    [request] = requests_sign(requests=ready[:1], actor=world.manager, password=PASSWORD)
+    signature = request.signature
+    with pytest.raises(Conflict):
+        request_update(request=request, actor=world.manager, comment="Ändrad")
+    request = request_return(request=request, actor=world.coordinator, reason="Komplettera.")
+    assert request.signature == signature
+    request = request_update(request=request, actor=world.manager, comment="Kompletterad")
+    assert request.signature is None
+    assert Signature.objects.filter(pk=signature.pk).exists()
+
+
+def test_only_the_responsible_manager_or_deputy_signs(world, ready):
+    for stranger in (world.coordinator, world.contact, world.head, world.other_manager):
+        with pytest.raises(NotPermitted):
+            requests_sign(requests=ready[:1], actor=stranger, password=PASSWORD)
+    deputy = UserFactory(person=PersonFactory(unit=world.parent))
+    DelegationFactory(
+        person=world.manager.person, deputy=deputy.person, valid_from=dt.date(2026, 1, 1)
+    )
+    [request] = requests_sign(requests=ready[:1], actor=deputy, password=PASSWORD)
+    assert request.signature.signer_capacity == (
+        f"Ersättare för {world.manager.person.full_name}, ansvarig chef för {world.unit}"
+    )
+
+
+def test_a_person_never_signs_their_own_form(world):
+    me = world.manager.person
+    completed(me, "intro", "for-chefer", "kurs-heromarapportor")
+    request = draft(world.manager, me, "heromarapportor", world.unit)
+    with pytest.raises(NotPermitted):
+        requests_sign(requests=[request], actor=world.manager, password=PASSWORD)
+    [request] = requests_sign(requests=[request], actor=world.head, password=PASSWORD)
+    assert request.signature.signer_capacity == f"Ansvarig chef för {world.parent}"
