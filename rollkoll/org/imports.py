@@ -168,27 +168,32 @@ def _in_cycle(code: str, units: dict[str, _UnitRow]) -> bool:
 
 
 def _write_units(units: dict[str, _UnitRow]) -> ImportResult:
-    """Create the new units first, so that a parent later in the file has an id."""
+    """Create new units parents first (a parent may come later in the file), then update."""
     area_ids = dict(BusinessArea.objects.values_list("code", "pk"))
-    known = set(Unit.objects.values_list("code", flat=True))
-    created = [
-        Unit(code=code, business_area_id=area_ids[row.area], name=row.name)
-        for code, row in units.items()
-        if code not in known
-    ]
-    Unit.objects.bulk_create(created, batch_size=BATCH_SIZE)
     unit_ids = dict(Unit.objects.values_list("code", "pk"))
-    wanted = {
-        code: {
-            "business_area_id": area_ids[row.area],
-            "name": row.name,
-            "parent_id": unit_ids.get(row.parent),
-        }
-        for code, row in units.items()
-    }
+    pending = [code for code in units if code not in unit_ids]
+    created = len(pending)
+    while pending:
+        ready = [
+            code for code in pending if not units[code].parent or units[code].parent in unit_ids
+        ]
+        Unit.objects.bulk_create(
+            [Unit(code=code, **_unit(units[code], area_ids, unit_ids)) for code in ready],
+            batch_size=BATCH_SIZE,
+        )
+        unit_ids = dict(Unit.objects.values_list("code", "pk"))
+        pending = [code for code in pending if code not in unit_ids]
+    wanted = {code: _unit(row, area_ids, unit_ids) for code, row in units.items()}
     _, updated = upsert(Unit, "code", wanted)
-    new_with_parent = sum(1 for unit in created if units[unit.code].parent)
-    return ImportResult("units", created=len(created), updated=updated - new_with_parent)
+    return ImportResult("units", created=created, updated=updated)
+
+
+def _unit(row: _UnitRow, area_ids: dict[str, int], unit_ids: dict[str, int]) -> dict[str, Any]:
+    return {
+        "business_area_id": area_ids[row.area],
+        "name": row.name,
+        "parent_id": unit_ids.get(row.parent),
+    }
 
 
 # --- people ------------------------------------------------------------------

@@ -53,8 +53,15 @@ def test_xlsx_with_typed_cells(demo_files, tmp_path):
 @pytest.mark.django_db
 def test_columns_may_come_in_any_order(tmp_path):
     rows = [
-        ["unit_code", "unit_name", "parent_unit_code", "org_code", "org_name"]
-        + ["business_area_code", "business_area_name"],
+        [
+            "unit_code",
+            "unit_name",
+            "parent_unit_code",
+            "org_code",
+            "org_name",
+            "business_area_code",
+            "business_area_name",
+        ],
         ["2001", "Avdelning 1", "2000", "SAS", "Södra Älvsborgs Sjukhus", "SAS-01", "Medicin"],
         ["2000", "Medicin ledning", "", "SAS", "Södra Älvsborgs Sjukhus", "SAS-01", "Medicin"],
     ]

@@ -104,7 +104,8 @@ def test_a_file_that_is_not_utf8(tmp_path):
     path = tmp_path / "units.csv"
     path.write_bytes("org_code,org_name\nSAS,Södra\n".encode("latin-1"))
     [problem] = refused("units", path)
-    assert problem.startswith(f"{path}:") and "Filen kan inte läsas" in problem
+    assert problem.startswith(f"{path}:")
+    assert "Filen kan inte läsas" in problem
 
 
 @pytest.mark.django_db

@@ -48,7 +48,7 @@ def test_every_file_round_trips(imported):
 
 @pytest.mark.django_db
 def test_imported_values_match_the_file(imported):
-    employee_id, pnr, first, last, email, unit, title, kind, start, end = data_rows(
+    employee_id, pnr, first, last, email, unit, title, kind, start, _end = data_rows(
         imported / "people.csv"
     )[0]
     person = Person.objects.get(employee_id=employee_id)
