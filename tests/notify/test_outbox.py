@@ -1,4 +1,8 @@
-"""The outbox end to end: written with the act, sent by the worker through real SMTP."""
+"""The outbox end to end: written with the act, sent by the worker through real SMTP.
+
+Tests that run the worker commit for real (`transaction=True`): the worker
+checks its database connection between tasks, as it must in production.
+"""
 
 import datetime as dt
 
@@ -78,15 +82,14 @@ def test_messages_roll_back_with_the_act(smtp_server):
     assert smtp_server.messages() == []
 
 
-@pytest.mark.django_db
-def test_commit_enqueues_a_task_that_the_worker_runs(
-    smtp_server, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
+@pytest.mark.django_db(transaction=True)
+def test_the_commit_enqueues_sending_and_the_worker_delivers(smtp_server):
+    with transaction.atomic():
         notify(recipients=["chef@example.org"], kind=Kind.REQUEST_TO_SIGN, link="/ansokningar/9/")
+        assert not DBTaskResult.objects.exists()
     assert DBTaskResult.objects.get().task_path == "rollkoll.notify.tasks.deliver"
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--verbosity", "0")
+    run_worker_once()
 
     [received] = smtp_server.messages()
     assert received["To"] == "chef@example.org"
@@ -96,7 +99,7 @@ def test_commit_enqueues_a_task_that_the_worker_runs(
     assert message.sent_at is not None
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_the_email_carries_only_the_kind_and_the_link(smtp_server):
     from tests.factories import PersonFactory
 
@@ -119,7 +122,7 @@ def test_the_email_carries_only_the_kind_and_the_link(smtp_server):
     )
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_nothing_is_lost_while_the_mail_server_is_down(smtp_server):
     smtp_server.stop()
     for number in range(3):
