@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -174,3 +175,14 @@ def test_sent_messages_are_not_sent_again(smtp_server):
     make_all_due()
     assert send_due() == 0
     assert len(smtp_server.messages()) == 1
+
+
+@pytest.mark.django_db
+def test_the_outbox_is_read_only_in_the_admin(admin_client):
+    [message] = notify(recipients=["a@example.org"], kind=Kind.REQUEST_COMPLETED, link="/x/")
+
+    assert admin_client.get(reverse("admin:notify_outboxmessage_changelist")).status_code == 200
+    change_url = reverse("admin:notify_outboxmessage_change", args=[message.pk])
+    assert admin_client.get(change_url).status_code == 200
+    assert admin_client.post(change_url, {"status": "sent"}).status_code == 403
+    assert OutboxMessage.objects.get().status == Status.QUEUED
