@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
@@ -67,6 +67,7 @@ class _Facts:
     present: dict[int, set[str]]
     pending_by_person: dict[int, set[str]]
     units: dict[int, tuple[str, int]]  # unit id -> (code, organisation id)
+    interned: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, person_ids: Ids, unit_ids: Ids, on: dt.date) -> _Facts:
@@ -100,11 +101,16 @@ class _Facts:
 
     def person(self, person_id: int) -> rules.PersonFacts:
         return rules.PersonFacts(
-            completed=self.completed.get(person_id, frozenset()),
-            booked=self.booked.get(person_id, frozenset()),
-            held_roles=frozenset(self.held.get(person_id, ())),
-            pending_roles=frozenset(self.pending_by_person.get(person_id, ())),
+            completed=self._shared(self.completed.get(person_id, ())),
+            booked=self._shared(self.booked.get(person_id, ())),
+            held_roles=self._shared(self.held.get(person_id, ())),
+            pending_roles=self._shared(self.pending_by_person.get(person_id, ())),
         )
+
+    def _shared(self, codes: Iterable[str]) -> frozenset[str]:
+        """One object per distinct set, so the engine's memo compares by identity."""
+        found = frozenset(codes)
+        return self.interned.setdefault(found, found)
 
     def unit(self, person_id: int, unit_id: int) -> rules.UnitFacts:
         return rules.UnitFacts(
@@ -139,19 +145,20 @@ def check_many(
     if isinstance(people, QuerySet):
         person_ids: Ids = people.values("pk")
         unit_ids: Ids = people.values("unit_id")
-        people = list(people.only("pk", "unit_id", "manager_kind"))
+        rows = list(people.values_list("pk", "unit_id", "manager_kind"))
     else:
-        person_ids = [person.pk for person in people]
-        unit_ids = {person.unit_id for person in people}
+        rows = [(person.pk, person.unit_id, person.manager_kind) for person in people]
+        person_ids = [person_id for person_id, _unit, _kind in rows]
+        unit_ids = {unit_id for _person, unit_id, _kind in rows}
     facts = _Facts.load(person_ids, unit_ids, on)
     catalog = CatalogOnDate.load(on)
     decisions: dict[tuple[int, str], rules.Decision] = {}
-    for person in people:
-        policy = catalog.policy(facts.units[person.unit_id][1], person.manager_kind)
-        person_facts = facts.person(person.pk)
-        unit_facts = [facts.unit(person.pk, person.unit_id)]
+    for person_id, unit_id, manager_kind in rows:
+        policy = catalog.policy(facts.units[unit_id][1], manager_kind)
+        person_facts = facts.person(person_id)
+        unit_facts = [facts.unit(person_id, unit_id)]
         for role in roles:
-            decisions[person.pk, role] = rules.evaluate(
+            decisions[person_id, role] = rules.evaluate(
                 role=role, policy=policy, person=person_facts, units=unit_facts
             )
     return decisions

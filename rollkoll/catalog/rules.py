@@ -255,26 +255,35 @@ def evaluate(
     if spec is None:
         return Decision(Verdict.NOT_ELIGIBLE, (reason(Code.UNKNOWN_ROLE, role=role),))
     decision = _person_decision(spec, policy, person)
-    on_units = _unit_reasons(spec, policy, person, units)
-    if not on_units:
-        return decision
-    return Decision(Verdict.NOT_ELIGIBLE, on_units + decision.reasons, decision.suggestions)
+    if spec.requires_on_unit or role in person.held_roles:
+        on_units = _unit_reasons(spec, policy, person, units)
+        if on_units:
+            return Decision(Verdict.NOT_ELIGIBLE, on_units + decision.reasons, decision.suggestions)
+    return decision
 
 
 def _person_decision(spec: RoleSpec, policy: Policy, person: PersonFacts) -> Decision:
-    """The part of the decision that depends on the person alone, memoised."""
-    relevant = _relevant_courses(spec, policy)
-    key = (
-        spec.code,
-        person.completed & relevant,
-        person.booked & relevant,
-        person.held_roles,
-        person.pending_roles,
-    )
-    decision = policy._memo.get(key)
+    """The part of the decision that depends on the person alone, memoised.
+
+    First by the facts as given (cheap to hash), then by the facts that matter
+    to the role, so that people who differ only in other courses share one entry.
+    """
+    memo = policy._memo
+    given = (spec.code, person.completed, person.booked, person.held_roles, person.pending_roles)
+    decision = memo.get(given)
     if decision is None:
-        decision = _decide(spec, policy, person)
-        policy._memo[key] = decision
+        relevant = _relevant_courses(spec, policy)
+        key = (
+            spec.code,
+            person.completed & relevant,
+            person.booked & relevant,
+            person.held_roles,
+            person.pending_roles,
+        )
+        decision = memo.get(key)
+        if decision is None:
+            decision = memo[key] = _decide(spec, policy, person)
+        memo[given] = decision
     return decision
 
 
@@ -424,12 +433,9 @@ def _unit_reasons(
     if spec.code in person.held_roles and all(spec.code in unit.person_roles for unit in units):
         found.append(_cached_reason(policy, Code.ALREADY_HELD, spec, ""))
     needed = spec.requires_on_unit
-    if needed:
-        found.extend(
-            _cached_reason(policy, Code.NEEDS_ROLE_ON_UNIT, spec, unit.code)
-            for unit in units
-            if needed.isdisjoint(unit.roles_present)
-        )
+    for unit in units:
+        if needed and needed.isdisjoint(unit.roles_present):
+            found.append(_cached_reason(policy, Code.NEEDS_ROLE_ON_UNIT, spec, unit.code))
     return tuple(found)
 
 
