@@ -135,3 +135,17 @@ def test_help_links_like_the_support_page():
         assert word in titles
     assert all(link.url.startswith("https://") and "example.org" in link.url for link in links)
     assert {link.version for link in links} >= {"2023-09-11", "2023-01-18"}
+
+
+def test_policy_for_in_a_fixed_number_of_queries(django_assert_num_queries):
+    sas = Organisation.objects.get(code="SAS")
+    for organisation in [None, sas]:
+        with django_assert_num_queries(7):
+            policy_for(organisation, dt.date(2026, 6, 1), "enhetschef")
+
+
+def test_a_rule_row_applies_only_within_its_dates():
+    sas = Organisation.objects.get(code="SAS")
+    FormTiming.objects.filter(organisation=sas).update(valid_to=dt.date(2026, 12, 31))
+    assert policy_for(sas, dt.date(2026, 12, 31)).form_timing == "after_training"
+    assert policy_for(sas, dt.date(2027, 1, 1)).form_timing == "at_booking"
