@@ -1,16 +1,20 @@
 """After `migrate` alone, the published catalog is complete."""
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps
 
 from rollkoll.catalog.models import (
     ApprovalRoute,
+    ApprovalStage,
     Course,
     FormTiming,
     HelpLink,
     ManagerKindMapping,
     Role,
+    RoleCourseRequirement,
     UpgradePath,
 )
 from rollkoll.catalog.selectors import policy_for
@@ -149,3 +153,22 @@ def test_a_rule_row_applies_only_within_its_dates():
     FormTiming.objects.filter(organisation=sas).update(valid_to=dt.date(2026, 12, 31))
     assert policy_for(sas, dt.date(2026, 12, 31)).form_timing == "after_training"
     assert policy_for(sas, dt.date(2027, 1, 1)).form_timing == "at_booking"
+
+
+def test_loading_the_catalog_again_changes_nothing():
+    """The migration's loader uses natural keys, so a second run adds no rows."""
+    models = [
+        Course,
+        Role,
+        RoleCourseRequirement,
+        UpgradePath,
+        FormTiming,
+        ManagerKindMapping,
+        ApprovalRoute,
+        ApprovalStage,
+        HelpLink,
+    ]
+    before = {model: model.objects.count() for model in models}
+    migration = importlib.import_module("rollkoll.catalog.migrations.0003_catalog_data")
+    migration.load_catalog(apps, None)
+    assert {model: model.objects.count() for model in models} == before
