@@ -4,7 +4,6 @@ Never `playwright install`: the browser is the system's /usr/bin/chromium. Each
 xdist worker starts its own browser and its own live server on a free port.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -47,8 +46,3 @@ def page(browser, live_server):
     yield page
     context.close()
 
-
-@pytest.fixture(autouse=True)
-def _async_unsafe_allowed():
-    """Also for the test's own ORM calls, made while Playwright's loop is running."""
-    assert os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE") == "true"
