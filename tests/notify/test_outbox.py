@@ -5,10 +5,11 @@ checks its database connection between tasks, as it must in production.
 """
 
 import datetime as dt
+import threading
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -186,3 +187,30 @@ def test_the_outbox_is_read_only_in_the_admin(admin_client):
     assert admin_client.get(change_url).status_code == 200
     assert admin_client.post(change_url, {"status": "sent"}).status_code == 403
     assert OutboxMessage.objects.get().status == Status.QUEUED
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_send_each_message_exactly_once(smtp_server):
+    notify(
+        recipients=[f"p{n}@example.org" for n in range(30)], kind=Kind.REQUEST_IN_QUEUE, link="/q/"
+    )
+    start = threading.Barrier(2)
+    sent: list[int] = []
+
+    def worker() -> None:
+        try:
+            start.wait()
+            sent.append(send_due())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sum(sent) == 30
+    assert len(smtp_server.messages()) == 30
+    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {(Status.SENT, 1)}

@@ -4,10 +4,11 @@ It runs the task queue (django-tasks' database worker) and, once a minute, the
 periodic jobs listed in settings.ROLLKOLL_PERIODIC_JOBS (dotted paths to
 functions without arguments, e.g. the outbox sweep and the SLA reminders).
 
-`--once` runs one pass (the due periodic jobs, then every ready task) and
-exits. Where a long-running process is not wanted, cron can run that instead:
+`--once` runs one pass (the periodic jobs, then every ready task) and exits.
+Where a long-running process is not wanted, cron can run that every minute,
+with the same environment variables as the server:
 
-    * * * * *  cd /srv/rollkoll && .venv/bin/rollkoll worker --once
+    * * * * *  rollkoll worker --once
 """
 
 from __future__ import annotations
