@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from rollkoll.access.models import AccessRequest, Grant, GrantUnit, RequestKind
 from rollkoll.catalog import rules
 from rollkoll.catalog.models import Role
+from rollkoll.catalog.reasons import MESSAGES
 from rollkoll.catalog.selectors import CatalogOnDate
 from rollkoll.org.models import Person, Unit, active_on
 from rollkoll.training.selectors import course_codes_by_person
@@ -191,7 +192,7 @@ def decision_json(decision: rules.Decision) -> dict[str, Any]:
 
 def _render(code: str, part: int, params: Any, fallback: str) -> str:
     """The message translated from its Swedish msgid, or as given if the code is unknown."""
-    template = rules.MESSAGES.get(code, ("", ""))[part]
+    template = MESSAGES.get(code, ("", ""))[part]
     if not template:
         return fallback
     return gettext(template) % params

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rollkoll.catalog import rules
-from rollkoll.catalog.rules import REASON_CODES, SUGGESTION_CODES, Code, Verdict
+from rollkoll.catalog.reasons import REASON_CODES, SUGGESTION_CODES, Code
+from rollkoll.catalog.rules import Verdict
 from tests.catalog.conftest import COURSES, ROLES
 
 RANK = {Verdict.NOT_ELIGIBLE: 0, Verdict.PENDING_TRAINING: 1, Verdict.ELIGIBLE: 2}
