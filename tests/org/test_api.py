@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from rollkoll.audit.models import Event
 from rollkoll.org.models import Delegation
 from tests.factories import (
     DelegationFactory,
@@ -155,7 +156,10 @@ def test_a_manager_names_a_deputy_who_then_sees_the_units(manager, unit):
     response = delegate(manager, deputy_user.person.employee_id, today(), today())
     assert response.status_code == 201
     assert response.json()["deputy"]["employee_id"] == deputy_user.person.employee_id
-    assert Delegation.objects.get().person == manager.person
+    delegation = Delegation.objects.get()
+    assert delegation.person == manager.person
+    event = Event.objects.for_target(delegation).get()
+    assert (event.action, event.actor) == ("delegation.create", manager)
     seen = client_for(deputy_user).get(f"/api/v1/people/{staff.employee_id}/")
     assert seen.status_code == 200
 

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from rollkoll.audit.models import Event
 from rollkoll.org.models import AppRole, User
 from rollkoll.org.services import parse_app_role, user_create
 from tests.factories import BusinessAreaFactory, OrganisationFactory, PersonFactory, UserFactory
@@ -164,3 +165,19 @@ def test_user_create_writes_the_same_role_once():
         actor=None,
     )
     assert user.app_roles.count() == 1
+
+
+def test_the_account_is_in_the_audit_log_without_its_password(password):
+    add("revisor", "--employee-id", PersonFactory().employee_id, "--app-role", "auditor")
+    user = User.objects.get(username="revisor")
+    event = Event.objects.for_target(user).get()
+    assert event.action == "user.create"
+    assert event.actor is None
+    assert event.after["app_roles"] == ["auditor"]
+    assert password not in str(event.after)
+
+
+def test_a_refused_account_leaves_no_audit_event(password):
+    with pytest.raises(CommandError):
+        add("x", "--employee-id", PersonFactory().employee_id, "--app-role", "nope")
+    assert not Event.objects.exists()
