@@ -4,7 +4,8 @@ Status `completed` rows become Completion rows, `booked` rows Booking rows; the
 natural key is employee id + course code + status, the date is the value.
 The file can be large (the region has about 600,000 rows): rows are kept as
 pairs of ids and written in batches, comparing each batch with what is stored,
-so a re-import writes nothing and returns no one.
+so a re-import writes nothing and returns no one. Requests waiting for the
+training of the people whose completions changed move on in the same transaction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, TypeVar
 from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
 
+from rollkoll.access.services import requests_resume_after_training
 from rollkoll.catalog.models import Course
 from rollkoll.org.imports import person_reference
 from rollkoll.tabular import (
@@ -76,6 +78,7 @@ def import_completions(*, path: Path, actor: Any = None, progress: bool = False)
             person_ids=done.person_ids,
         )
         record_import(actor=actor, path=path, result=result)
+        requests_resume_after_training(person_ids=done.person_ids)
     return result
 
 
