@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.core.management import call_command
 
 from rollkoll.access.models import Grant, RequestStatus
 from rollkoll.access.services import (
@@ -13,6 +14,7 @@ from rollkoll.access.services import (
     requests_resume_after_training,
     requests_sign,
 )
+from rollkoll.audit.selectors import events_for
 from rollkoll.errors import Conflict, DomainError
 from rollkoll.org.models import ManagerLink
 from tests.access.flow import START, completed, draft
@@ -142,3 +144,21 @@ def test_not_eligible_is_refused_with_the_reasons(world):
     assert refused.value.code == "not_eligible"
     assert {"course_missing"} <= {r["code"] for r in refused.value.reasons}
     assert not world.employee.access_requests.exists()
+
+
+def test_the_completions_import_moves_a_waiting_request_on(world, tmp_path):
+    person = world.other_employee
+    completed(person, "intro", "personaloversikt")
+    BookingFactory(person=person, course=role("heromarapportor").classroom_course)
+    request = draft(world.other_manager, person, "heromarapportor", world.other_unit)
+    requests_sign(requests=[request], actor=world.other_manager, password=PASSWORD)
+    csv = tmp_path / "completions.csv"
+    csv.write_text(
+        f"employee_id,course_code,status,date\n{person.employee_id},kurs-heromarapportor,"
+        "completed,2026-11-20\n",
+        encoding="utf-8",
+    )
+    call_command("import", "completions", str(csv))
+    request.refresh_from_db()
+    assert (request.status, request.stage) == (RequestStatus.IN_REVIEW, 1)
+    assert events_for(request).filter(action="request_resumed", actor=None).exists()

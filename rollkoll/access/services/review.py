@@ -109,15 +109,17 @@ def requests_resume_after_training(*, person_ids: Iterable[int]) -> list[AccessR
     """Bring back to the last stage the waiting forms whose training is now done.
 
     Called by the completions import in its transaction, with the people whose
-    completions changed. A form is resumed when the engine no longer says
-    `pending_training`; one still short of a course keeps waiting.
+    completions changed (perhaps tens of thousands: the few waiting forms are
+    matched against them in Python). A form is resumed when the engine says
+    `eligible`; one still short of a course keeps waiting.
     """
-    waiting = AccessRequest.objects.filter(
-        person_id__in=list(person_ids), status=RequestStatus.WAITING_FOR_TRAINING
-    ).order_by("pk")
+    people = set(person_ids)
+    waiting = AccessRequest.objects.filter(status=RequestStatus.WAITING_FOR_TRAINING)
     resumed = []
-    for candidate in waiting:
-        request = _act.locked(candidate)
+    for pk, person_id in waiting.order_by("pk").values_list("pk", "person_id"):
+        if person_id not in people:
+            continue
+        request = _act.locked(AccessRequest(pk=pk))
         if request.status != RequestStatus.WAITING_FOR_TRAINING:
             continue
         if check_eligible(request) != Verdict.ELIGIBLE:
