@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rollkoll.access.services import request_create
+from rollkoll.notify.models import OutboxMessage
 from rollkoll.org.models import BusinessArea, Organisation, Person, Unit, User
 from tests.factories import (
     BusinessAreaFactory,
@@ -105,3 +106,8 @@ def draft(actor, person, code, unit, kind="grant"):
         units=[unit],
         valid_from=START,
     )
+
+
+def outbox(kind):
+    """The addresses queued for one kind of notification, sorted."""
+    return sorted(OutboxMessage.objects.filter(kind=kind).values_list("recipient", flat=True))

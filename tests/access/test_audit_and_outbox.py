@@ -13,18 +13,8 @@ from rollkoll.audit.models import Event
 from rollkoll.audit.selectors import events_for
 from rollkoll.errors import Conflict
 from rollkoll.notify.models import OutboxMessage
-from tests.access.flow import completed, draft
+from tests.access.flow import draft, outbox
 from tests.factories import PASSWORD, GrantFactory, role
-
-
-@pytest.fixture
-def request_(world):
-    completed(world.employee, "intro", "for-chefer", "kurs-heromarapportor")
-    return draft(world.manager, world.employee, "heromarapportor", world.unit)
-
-
-def _outbox(kind):
-    return sorted(OutboxMessage.objects.filter(kind=kind).values_list("recipient", flat=True))
 
 
 def test_signing_queues_the_stage_and_audits_the_change(world, request_):
@@ -33,7 +23,7 @@ def test_signing_queues_the_stage_and_audits_the_change(world, request_):
     assert event.actor == world.manager
     assert (event.before["status"], event.after["status"]) == ("draft", "in_review")
     assert event.after["signature"] == request.signature.sha256
-    assert _outbox("request_in_queue") == ["samordnare2@example.org", "samordnare@example.org"]
+    assert outbox("request_in_queue") == ["samordnare2@example.org", "samordnare@example.org"]
 
 
 def test_notifications_carry_no_personal_data(world, request_):
@@ -47,23 +37,21 @@ def test_notifications_carry_no_personal_data(world, request_):
             assert personal not in f"{message.kind} {message.link}"
 
 
-def test_someone_else_preparing_asks_the_manager_to_sign(world):
-    completed(world.employee, "intro", "for-chefer", "kurs-heromarapportor")
-    draft(world.manager, world.employee, "heromarapportor", world.unit)
-    assert _outbox("request_to_sign") == []
+def test_someone_else_preparing_asks_the_manager_to_sign(world, request_):
+    assert outbox("request_to_sign") == []
     draft(world.contact, world.employee, "heromarapportor", world.unit)
-    assert _outbox("request_to_sign") == ["chef@example.org"]
+    assert outbox("request_to_sign") == ["chef@example.org"]
 
 
 def test_the_requester_hears_of_a_return_and_of_completion(world, request_):
     [request] = requests_sign(requests=[request_], actor=world.manager, password=PASSWORD)
     request_return(request=request, actor=world.coordinator, reason="Komplettera.")
-    assert _outbox("request_returned") == ["chef@example.org"]
+    assert outbox("request_returned") == ["chef@example.org"]
     assert events_for(request).filter(action="request_returned").exists()
     [request] = requests_sign(requests=[request], actor=world.manager, password=PASSWORD)
     request = request_approve(request=request, actor=world.coordinator)
     request_carry_out(request=request, actor=world.specialist)
-    assert _outbox("request_completed") == ["chef@example.org"]
+    assert outbox("request_completed") == ["chef@example.org"]
 
 
 def test_a_failing_register_write_rolls_the_whole_act_back(world, request_):

@@ -10,21 +10,10 @@ from rollkoll.access.jobs import remind_overdue_stages
 from rollkoll.access.selectors import holders_now
 from rollkoll.access.services import request_approve, requests_sign
 from rollkoll.errors import NotPermitted
-from rollkoll.notify.models import OutboxMessage
-from tests.access.flow import completed, draft
+from tests.access.flow import outbox
 from tests.factories import PASSWORD, DelegationFactory, PersonFactory, UserFactory
 
 STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
-
-
-@pytest.fixture
-def request_(world):
-    completed(world.employee, "intro", "for-chefer", "kurs-heromarapportor")
-    return draft(world.manager, world.employee, "heromarapportor", world.unit)
-
-
-def _outbox(kind):
-    return sorted(OutboxMessage.objects.filter(kind=kind).values_list("recipient", flat=True))
 
 
 def test_an_away_approvers_queue_goes_to_the_deputy(world, request_):
@@ -38,7 +27,7 @@ def test_an_away_approvers_queue_goes_to_the_deputy(world, request_):
         (stand_in.person.full_name, world.coordinator.person),
         (world.coordinator2.person.full_name, None),
     }
-    assert _outbox("request_in_queue") == ["samordnare2@example.org", "vikarie@example.org"]
+    assert outbox("request_in_queue") == ["samordnare2@example.org", "vikarie@example.org"]
     with pytest.raises(NotPermitted):
         request_approve(request=request, actor=UserFactory(person=PersonFactory()))
     request = request_approve(request=request, actor=stand_in)
@@ -76,14 +65,14 @@ def test_reminder_then_escalations_each_once_on_working_days(world, signed_befor
     for day, steps in days.items():
         assert remind_overdue_stages(today=day) == steps, day
         assert remind_overdue_stages(today=day) == 0, day
-    assert _outbox("stage_overdue") == ["samordnare2@example.org", "samordnare@example.org"]
-    assert _outbox("stage_escalated") == ["ersattare@example.org", "kontakt@example.org"]
+    assert outbox("stage_overdue") == ["samordnare2@example.org", "samordnare@example.org"]
+    assert outbox("stage_escalated") == ["ersattare@example.org", "kontakt@example.org"]
 
 
 def test_escalation_without_deputies_goes_to_the_contact(world, signed_before_easter):
     remind_overdue_stages(today=dt.date(2026, 4, 9))
     remind_overdue_stages(today=dt.date(2026, 4, 10))
-    assert _outbox("stage_escalated") == ["kontakt@example.org"]
+    assert outbox("stage_escalated") == ["kontakt@example.org"]
 
 
 def test_a_new_stage_starts_its_reminders_afresh(world, signed_before_easter):
