@@ -83,69 +83,61 @@ def import_completions(*, path: Path, actor: Any = None, progress: bool = False)
 
 
 def _write(model: type[Training], date_field: str, rows: Rows) -> ImportResult:
-    """Upsert the rows that are new or carry another date, a batch of people at a time."""
-    created = updated = 0
-    people: set[int] = set()
-    for batch in batched(sorted(rows)):
-        stored = {
-            (person, course): date
-            for person, course, date in model.objects.filter(
-                person_id__in={person for person, _ in batch}
-            ).values_list("person_id", "course_id", date_field)
-        }
-        writes = [key for key in batch if stored.get(key) != rows[key]]
-        new = [(p, c, rows[p, c]) for p, c in writes if (p, c) not in stored]
-        changed = [(p, c, rows[p, c]) for p, c in writes if (p, c) in stored]
-        _insert(model, date_field, new, replace=False)
-        _insert(model, date_field, changed, replace=True)
-        created, updated = created + len(new), updated + len(changed)
-        people.update(person for person, _ in writes)
-    return ImportResult(model._meta.model_name or "", created, updated, frozenset(people))
+    """Insert the new rows and update those whose date differs, set-based.
 
-
-def _insert(
-    model: type[Training], date_field: str, rows: list[tuple[int, int, dt.date]], *, replace: bool
-) -> None:
-    """Insert `(person, course, date)` rows, many to a statement; `replace` updates existing ones.
-
-    Raw SQL instead of `bulk_create(update_conflicts=True)`: building and compiling
-    600,000 model instances cost five times the insert itself (bench/imports.py).
-    New rows go in without a conflict clause, the cheapest insert there is; should
-    another import add the same row meanwhile, this one fails whole, writing nothing.
+    The rows are staged in a temporary table and merged with two statements, so
+    a large file costs about what its raw insert does (bench/imports.py) and a
+    re-import writes nothing. Raw SQL rather than `bulk_create(update_conflicts=True)`:
+    building and compiling 600,000 model instances cost five times the insert.
     """
     quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    staging = quote(f"staging_{model._meta.db_table}")
     field = model._meta.get_field(date_field)
     assert isinstance(field, models.DateField)
     column = quote(field.column)
-    statement = (
-        f"INSERT INTO {quote(model._meta.db_table)} (person_id, course_id, {column}) {{source}}"
-    )
-    if replace:
-        statement += (
-            f" ON CONFLICT (person_id, course_id) DO UPDATE SET {column} = excluded.{column}"
-        )
     with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {staging} (person_id bigint, course_id bigint, day date)"
+        )
         for source, params in _row_sources(rows):
-            cursor.execute(statement.format(source=source), params)
+            cursor.execute(f"INSERT INTO {staging} (person_id, course_id, day) {source}", params)
+        cursor.execute(
+            f"INSERT INTO {table} (person_id, course_id, {column}) "  # noqa: S608
+            f"SELECT s.person_id, s.course_id, s.day FROM {staging} s WHERE NOT EXISTS (SELECT 1 "
+            f"FROM {table} t WHERE t.person_id = s.person_id AND t.course_id = s.course_id) "
+            "RETURNING person_id"
+        )
+        created = [person for (person,) in cursor.fetchall()]
+        cursor.execute(
+            f"UPDATE {table} SET {column} = s.day FROM {staging} s "  # noqa: S608
+            f"WHERE {table}.person_id = s.person_id AND {table}.course_id = s.course_id "
+            f"AND {table}.{column} <> s.day RETURNING {table}.person_id"
+        )
+        updated = [person for (person,) in cursor.fetchall()]
+        cursor.execute(f"DROP TABLE {staging}")
+    people = frozenset(created) | frozenset(updated)
+    return ImportResult(model._meta.model_name or "", len(created), len(updated), people)
 
 
-def _row_sources(rows: list[tuple[int, int, dt.date]]) -> Iterator[tuple[str, list[Any]]]:
+def _row_sources(rows: Rows) -> Iterator[tuple[str, list[Any]]]:
     """The rows as SQL sources: three arrays on PostgreSQL, VALUES lists elsewhere.
 
     PostgreSQL gets three parameters per batch instead of three per row, which
     spares the driver splitting a statement with thousands of placeholders.
     """
     if connection.vendor == "postgresql":
-        for batch in batched(rows, 10 * BATCH_SIZE):
-            people, courses, dates = zip(*batch, strict=True)
+        for batch in batched(rows.items(), 10 * BATCH_SIZE):
+            keys, dates = zip(*batch, strict=True)
+            people, courses = zip(*keys, strict=True)
             source = "SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::date[])"
             yield source, [list(people), list(courses), list(dates)]
         return
     adapt = connection.ops.adapt_datefield_value
     size = min(BATCH_SIZE, (connection.features.max_query_params or BATCH_SIZE * 3) // 3)
-    for batch in batched(rows, size):
+    for batch in batched(rows.items(), size):
         values = "VALUES " + ", ".join(["(%s, %s, %s)"] * len(batch))
         yield (
             values,
-            [value for person, course, on in batch for value in (person, course, adapt(on))],
+            [value for (person, course), on in batch for value in (person, course, adapt(on))],
         )
