@@ -1,0 +1,55 @@
+"""Schemathesis against /api/schema/, in process: the read endpoints never answer 5xx
+and every answer conforms to the schema (status code, content type, body)."""
+
+import datetime as dt
+
+import pytest
+import schemathesis
+from django.test import override_settings
+from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from rollkoll.wsgi import application
+from tests import factories as f
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def token(db, settings):
+    """Specialist support, who sees everything, and a register with something in it."""
+    settings.ALLOWED_HOSTS = ["localhost"]
+    unit = f.UnitFactory(code="4711")
+    holder = f.PersonFactory(unit=unit, employee_id="E1")
+    f.GrantFactory(person=holder, valid_from=dt.date(2025, 1, 1))
+    f.ManagerLinkFactory(unit=unit)
+    user = f.UserFactory(app_roles=["specialist"])
+    return Token.objects.create(user=user).key
+
+
+with override_settings(ALLOWED_HOSTS=["localhost"]):
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application).include(
+        method="GET"
+    )
+
+
+@schema.parametrize()
+@settings(
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_read_endpoints_conform(case, token):
+    case.call_and_validate(headers={"Authorization": f"Token {token}"}, checks=CHECKS)
