@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -15,10 +15,24 @@ from rollkoll.access.api.views import actor
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org import selectors
 from rollkoll.org.api import serializers as s
-from rollkoll.org.models import Person
+from rollkoll.org.models import Delegation, Person, Unit, User
 from rollkoll.org.services import delegation_create
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+class ScopedViewSet(viewsets.GenericViewSet):
+    """Reads through the caller's `visible_to`; nothing while the schema is drawn without a user."""
+
+    model: type[Model]
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):
+            return self.model._default_manager.none()
+        return self.scoped(actor(self.request))
+
+    def scoped(self, user: User) -> QuerySet:
+        raise NotImplementedError
 
 
 class PersonFilter(filters.FilterSet):
@@ -33,28 +47,29 @@ class PersonFilter(filters.FilterSet):
     list=extend_schema(responses={200: s.PersonOut(many=True), **ERRORS}),
     retrieve=extend_schema(responses={200: s.PersonOut, **ERRORS}),
 )
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """People the caller may see; personnummer masked unless the caller may see it."""
 
+    model = Person
     serializer_class = s.PersonOut
     lookup_field = "employee_id"
     filterset_class = PersonFilter
 
-    def get_queryset(self) -> QuerySet[Person]:
-        return selectors.people_visible_to(actor(self.request))
+    def scoped(self, user: User) -> QuerySet:
+        return selectors.people_visible_to(user)
 
 
 @extend_schema_view(
     list=extend_schema(responses={200: s.UnitOut(many=True), **ERRORS}),
     retrieve=extend_schema(responses={200: s.UnitDetailOut, **ERRORS}),
 )
-class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     """Units the caller may see; one unit with today's manager links and grants."""
 
+    model = Unit
     lookup_field = "code"
 
-    def get_queryset(self) -> QuerySet:
-        user = actor(self.request)
+    def scoped(self, user: User) -> QuerySet:
         if self.action == "retrieve":
             return selectors.unit_with_register(user)
         return selectors.units_visible_to(user)
@@ -63,13 +78,14 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return s.UnitDetailOut if self.action == "retrieve" else s.UnitOut
 
 
-class DelegationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class DelegationViewSet(mixins.ListModelMixin, ScopedViewSet):
     """The caller's out-of-office deputies, and the delegations naming the caller deputy."""
 
+    model = Delegation
     serializer_class = s.DelegationOut
 
-    def get_queryset(self) -> QuerySet:
-        return selectors.delegations_of(actor(self.request))
+    def scoped(self, user: User) -> QuerySet:
+        return selectors.delegations_of(user)
 
     @extend_schema(request=s.DelegationIn, responses={201: s.DelegationOut, **ERRORS})
     def create(self, request: Request) -> Response:
