@@ -3,9 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from rollkoll.access import eligibility
 from rollkoll.access.models import Grant
+from rollkoll.catalog.reasons import MESSAGES
 from rollkoll.catalog.rules import Code, Verdict
 from rollkoll.org.models import Organisation, Person
 from rollkoll.training.selectors import course_codes_by_person
@@ -171,3 +174,21 @@ def test_grants_of_other_people_elsewhere_do_not_count():
     assert not Grant.objects.on_unit(person.unit).exists()
     decision = eligibility.check(person=person, role="chef-webb", units=[person.unit], on=ON)
     assert [reason.code for reason in decision.reasons] == [Code.NEEDS_ROLE_ON_UNIT]
+
+
+def test_decision_json_speaks_the_active_language():
+    person = trained(PersonFactory(), "intro", "personaloversikt")
+    decision = eligibility.check(person=person, role="heromarapportor", units=[person.unit], on=ON)
+    with translation.override("en"):
+        [reason] = eligibility.decision_json(decision)["reasons"]
+    assert reason["code"] == "classroom_course_not_booked"
+    assert "Heroma – Heromarapportör" in reason["message"]
+    assert reason["message"] != decision.reasons[0].message
+    assert reason["action"] != decision.reasons[0].action
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_every_reason_text_has_an_english_translation(code):
+    with translation.override("en"):
+        for msgid in MESSAGES[code]:
+            assert not msgid or gettext(msgid) != msgid
