@@ -2,26 +2,18 @@
 ineligible or incomplete; and in every case nothing changes."""
 
 import pytest
-from django.apps import apps
 
-from rollkoll.access.models import AccessRequest, Grant
-from rollkoll.audit.models import Event
 from tests import factories as f
-from tests.access.api.world import SAS_REPORTER_COURSES, World, act, client_for, sign
+from tests.access.api.world import (
+    SAS_REPORTER_COURSES,
+    World,
+    act,
+    client_for,
+    everything,
+    sign,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def everything(request_id=None):
-    """The request row, the register, the audit log and the outbox, to compare."""
-    outbox = sum(model.objects.count() for model in apps.get_app_config("notify").get_models())
-    return (
-        list(AccessRequest.objects.filter(pk=request_id).values()),
-        list(AccessRequest.objects.values_list("pk", "status", "stage")),
-        list(Grant.objects.values()),
-        Event.objects.count(),
-        outbox,
-    )
 
 
 @pytest.fixture

@@ -6,10 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from rollkoll.access.models import AccessRequest, Grant
+from rollkoll.audit.models import Event
 from rollkoll.org.models import Organisation, Person, Unit, User
 from tests import factories as f
 
@@ -104,3 +107,15 @@ def held(client: APIClient, **params: Any) -> list[tuple[str, str, list[str]]]:
     response = client.get("/api/v1/grants/", params)
     assert response.status_code == 200, response.content
     return [(g["employee_id"], g["role"], g["units"]) for g in response.json()["results"]]
+
+
+def everything(request_id: int | None = None) -> tuple[Any, ...]:
+    """The request row, the register, the audit log and the outbox, to compare."""
+    outbox = sum(model.objects.count() for model in apps.get_app_config("notify").get_models())
+    return (
+        list(AccessRequest.objects.filter(pk=request_id).values()),
+        list(AccessRequest.objects.values_list("pk", "status", "stage")),
+        list(Grant.objects.values()),
+        Event.objects.count(),
+        outbox,
+    )
