@@ -146,10 +146,12 @@ def deputies_of_stage(stage: ApprovalStage, organisation: Organisation) -> list[
 
 
 def _holds(user: User, stage: ApprovalStage, organisation: Organisation, on: dt.date) -> bool:
-    holders = stage_holders(stage, organisation, on)
-    return any(
-        h.user == user or (h.person is not None and h.person.pk == user.person_id) for h in holders
-    ) or user in _group_members(stage, organisation)
+    """Members may act, away or not; a deputy acts for a member away on the date."""
+    members = _group_members(stage, organisation)
+    if user in members:
+        return True
+    away = _away_deputies([m.person_id for m in members if m.person_id], on)
+    return any(deputy.pk == user.person_id for deputies in away.values() for deputy in deputies)
 
 
 # Who signs

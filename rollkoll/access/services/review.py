@@ -63,7 +63,7 @@ def _close(
     _act.guard(act, request, actor)
     before = _act.state(request)
     request.status = status
-    request.reason = reason
+    request.reason = reason or request.reason
     request.save()
     _act.audit(status, request, actor, before)
     return request

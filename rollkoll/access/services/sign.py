@@ -119,7 +119,6 @@ def _send_on(request: AccessRequest, actor: User, signature: Signature, *, waits
         RequestStatus.WAITING_FOR_TRAINING if waits and is_last else RequestStatus.IN_REVIEW
     )
     request.signature = signature
-    request.reason = ""
     request.save()
     _act.audit("signed", request, actor, before)
     _act.announce_stage(request)
