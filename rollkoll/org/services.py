@@ -125,6 +125,10 @@ def user_create(
 
 def _check_new_user(*, username: str, person: Person | None, password: str) -> None:
     reasons: list[str] = []
+    try:
+        User._meta.get_field("username").run_validators(username)
+    except ValidationError as error:
+        reasons.extend(error.messages)
     if not username.strip():
         reasons.append(_("Användarnamnet saknas."))
     elif User.objects.filter(username__iexact=username).exists():

@@ -181,3 +181,9 @@ def test_a_refused_account_leaves_no_audit_event(password):
     with pytest.raises(CommandError):
         add("x", "--employee-id", PersonFactory().employee_id, "--app-role", "nope")
     assert not Event.objects.exists()
+
+
+def test_a_username_with_odd_characters_is_refused(password):
+    with pytest.raises(CommandError, match="användarnamn"):
+        add("bad name!", "--employee-id", PersonFactory().employee_id)
+    assert not User.objects.exists()
