@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from rollkoll.access import eligibility
-from rollkoll.access.models import Grant
+from rollkoll.access.models import AccessRequest, Grant, RequestKind, RequestStatus
 from rollkoll.catalog.reasons import MESSAGES
 from rollkoll.catalog.rules import Code, Verdict
 from rollkoll.org.models import Organisation, Person
@@ -20,6 +20,7 @@ from tests.factories import (
     GrantFactory,
     PersonFactory,
     UnitFactory,
+    UserFactory,
     course,
     role,
 )
@@ -91,7 +92,7 @@ def test_the_mapping_is_not_a_mass_change_of_existing_roles():
         "for-chefer",
         "kurs-chef-schema",
     )
-    grant = GrantFactory(person=manager, role=role("chef-schema"), valid_from=dt.date(2025, 1, 1))
+    GrantFactory(person=manager, role=role("chef-schema"), valid_from=dt.date(2025, 1, 1))
     decisions = eligibility.check_many(
         people=Person.objects.filter(pk=manager.pk), roles=ROLES, on=ON
     )
@@ -100,12 +101,39 @@ def test_the_mapping_is_not_a_mass_change_of_existing_roles():
     another_unit = eligibility.check(person=manager, role="chef-schema", units=[sas_unit()], on=ON)
     assert another_unit.verdict == Verdict.ELIGIBLE
     assert [s.code for s in another_unit.suggestions] == [Code.MAPPED_ROLE]
-    grant.refresh_from_db()
-    assert grant.valid_to is None
 
 
-def test_pending_roles_are_empty_until_requests_fill_them():
-    assert eligibility.pending_roles([1, 2], [3]) == ({}, {})
+def applied_for(person: Person, code: str, status: str) -> None:
+    """A form for the role on the person's unit, in the given status."""
+    request = AccessRequest.objects.create(
+        kind=RequestKind.GRANT,
+        status=status,
+        person=person,
+        role=role(code),
+        valid_from=ON,
+        organisation=person.unit.business_area.organisation,
+        requested_by=UserFactory(),
+    )
+    request.units.set([person.unit])
+
+
+def test_a_heromarapportor_applied_for_on_the_unit_counts():
+    manager = trained(PersonFactory(), "intro", "chef-webb")
+    colleague = PersonFactory(unit=manager.unit)
+    applied_for(colleague, "heromarapportor", RequestStatus.WITHDRAWN)
+    withdrawn = eligibility.check(person=manager, role="chef-webb", units=[manager.unit], on=ON)
+    assert withdrawn.verdict == Verdict.NOT_ELIGIBLE
+    applied_for(colleague, "heromarapportor", RequestStatus.IN_REVIEW)
+    pending = eligibility.check(person=manager, role="chef-webb", units=[manager.unit], on=ON)
+    assert pending.verdict == Verdict.ELIGIBLE
+
+
+def test_a_role_the_person_applied_for_counts_against_an_exclusive_one():
+    person = trained(PersonFactory(), "intro", "chef-webb")
+    GrantFactory(person=PersonFactory(unit=person.unit), role=role("heromarapportor"))
+    applied_for(person, "schemaadministrator", RequestStatus.IN_REVIEW)
+    decision = eligibility.check(person=person, role="chef-webb", units=[person.unit], on=ON)
+    assert [reason.code for reason in decision.reasons] == [Code.EXCLUSIVE_CONFLICT]
 
 
 def make_staff(count: int) -> None:
