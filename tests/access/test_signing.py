@@ -10,6 +10,7 @@ from rollkoll.access.models import RequestStatus, Signature
 from rollkoll.access.services import request_return, request_update, requests_sign
 from rollkoll.access.signing import canonical_snapshot, request_content
 from rollkoll.errors import Conflict, DomainError, NotPermitted
+from rollkoll.training.models import Completion
 from tests.access.flow import completed, draft
 from tests.factories import PASSWORD, DelegationFactory, PersonFactory, UserFactory
 
@@ -120,3 +121,28 @@ def test_a_person_never_signs_their_own_form(world):
         requests_sign(requests=[request], actor=world.manager, password=PASSWORD)
     [request] = requests_sign(requests=[request], actor=world.head, password=PASSWORD)
     assert request.signature.signer_capacity == f"Ansvarig chef för {world.parent}"
+
+
+def test_signing_checks_eligibility_again(world, ready):
+    Completion.objects.filter(person=world.employee, course__code="intro").delete()
+    with pytest.raises(DomainError) as refused:
+        requests_sign(requests=ready[:1], actor=world.manager, password=PASSWORD)
+    assert refused.value.code == "not_eligible"
+    assert "course_missing" in {reason["code"] for reason in refused.value.reasons}
+
+
+def test_a_pending_request_on_the_unit_satisfies_a_needed_role(world, ready):
+    """Chef webb needs a Heromarapportör on the unit: the draft for one is enough."""
+    newcomer = PersonFactory(unit=world.unit)
+    completed(newcomer, "intro", "for-chefer", "chef-webb")
+    interim = draft(world.manager, newcomer, "chef-webb", world.unit)
+    signed = requests_sign(requests=[ready[0], interim], actor=world.manager, password=PASSWORD)
+    assert {r.status for r in signed} == {RequestStatus.IN_REVIEW}
+
+
+def test_without_a_heromarapportor_on_the_unit_chef_webb_is_refused(world):
+    newcomer = PersonFactory(unit=world.unit)
+    completed(newcomer, "intro", "for-chefer", "chef-webb")
+    with pytest.raises(DomainError) as refused:
+        draft(world.manager, newcomer, "chef-webb", world.unit)
+    assert "needs_role_on_unit" in {reason["code"] for reason in refused.value.reasons}
