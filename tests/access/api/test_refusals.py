@@ -6,7 +6,6 @@ import pytest
 from tests import factories as f
 from tests.access.api.world import (
     SAS_REPORTER_COURSES,
-    World,
     act,
     client_for,
     everything,
@@ -14,11 +13,6 @@ from tests.access.api.world import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sas():
-    return World.build("SAS")
 
 
 @pytest.fixture

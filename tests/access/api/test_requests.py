@@ -19,11 +19,6 @@ from tests.access.api.world import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def sas():
-    return World.build("SAS")
-
-
 def drafts(world, count):
     ids = [world.apply(world.employee(*SAS_REPORTER_COURSES)).json()["id"] for _ in range(count)]
     assert all(ids)

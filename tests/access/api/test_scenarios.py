@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
 
 
-@pytest.fixture
-def sas():
-    return World.build("SAS")
-
-
 def statuses(response):
     body = response.json()
     return body["status"], body["stage"]
