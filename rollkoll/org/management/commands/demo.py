@@ -73,16 +73,15 @@ class Command(BaseCommand):
             call_command("runserver", ADDRESS, use_reloader=False)
 
     def print_table(self, accounts: list[tuple[Persona, User]]) -> None:
-        headers = (_("Användarnamn"), _("Persona"), _("Person"))
+        headers = (_("Användarnamn"), _("Lösenord"), _("Persona"), _("Person"))
         rows = [
-            (persona.username, str(persona.title), str(user.person or "–"))
+            (persona.username, DEMO_PASSWORD, str(persona.title), str(user.person or "–"))
             for persona, user in accounts
         ]
-        widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(3)]
+        widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
         for row in [headers, *rows]:
             cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
             self.stdout.write("  ".join(cells).rstrip())
-        self.stdout.write(_("Lösenord för alla: %(password)s") % {"password": DEMO_PASSWORD})
         self.stdout.write(_("Öppna http://%(address)s/") % {"address": ADDRESS})
 
 
