@@ -19,16 +19,17 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rollkoll.access import workflow
-from rollkoll.access.models import AccessRequest, RequestKind
+from rollkoll.access.models import AccessRequest, RequestKind, RequestStatus
 from rollkoll.catalog import rules
 from rollkoll.catalog.models import ApprovalRoute, ApprovalStage
 from rollkoll.catalog.selectors import policy_for
 from rollkoll.org.models import (
+    AppRole,
     AppRoleKind,
     Delegation,
     ManagerLink,
@@ -152,6 +153,26 @@ def _holds(user: User, stage: ApprovalStage, organisation: Organisation, on: dt.
         return True
     away = _away_deputies([m.person_id for m in members if m.person_id], on)
     return any(deputy.pk == user.person_id for deputies in away.values() for deputy in deputies)
+
+
+def queue_of(user: User, on: dt.date | None = None) -> QuerySet[AccessRequest]:
+    """The requests under review at a stage the user holds on the date.
+
+    As a member of the stage's approver group, or as the deputy of a member
+    who is away (their queue goes to the deputy).
+    """
+    on = on or timezone.localdate()
+    away = Delegation.objects.active_on(on).filter(deputy_id=user.person_id).values("person_id")
+    accounts = Q(user=user) | Q(user__person__in=away) if user.person_id else Q(user=user)
+    at_stage = Q(pk__in=[])
+    for kind, organisation_id in AppRole.objects.filter(accounts).values_list(
+        "kind", "organisation_id"
+    ):
+        if kind not in (AppRoleKind.COORDINATOR, AppRoleKind.SPECIALIST):
+            continue
+        group = Q(route__stages__approver_group=kind, route__stages__position=F("stage"))
+        at_stage |= group & Q(organisation_id=organisation_id) if organisation_id else group
+    return AccessRequest.objects.filter(at_stage, status=RequestStatus.IN_REVIEW).distinct()
 
 
 # Who signs

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from rollkoll.access.jobs import remind_overdue_stages
-from rollkoll.access.selectors import holders_now
+from rollkoll.access.selectors import holders_now, queue_of
 from rollkoll.access.services import request_approve, requests_sign
 from rollkoll.errors import NotPermitted
 from tests.access.flow import outbox
@@ -80,3 +80,21 @@ def test_a_new_stage_starts_its_reminders_afresh(world, signed_before_easter):
     request = request_approve(request=signed_before_easter, actor=world.coordinator)
     assert (request.reminder_level, request.reminded_on) == (0, None)
     assert request.stage_due > dt.date(2026, 4, 9)
+
+
+def test_queues_follow_the_stage_and_the_deputies(world, request_):
+    stand_in = UserFactory(person=PersonFactory(unit=world.parent))
+    DelegationFactory(
+        person=world.coordinator.person, deputy=stand_in.person, valid_from=dt.date(2026, 1, 1)
+    )
+    elsewhere = UserFactory(app_roles=[("coordinator", world.other)])
+    [request] = requests_sign(requests=[request_], actor=world.manager, password=PASSWORD)
+
+    def holding(user):
+        return list(queue_of(user))
+
+    assert holding(world.coordinator) == holding(stand_in) == [request]
+    assert holding(world.specialist) == holding(elsewhere) == holding(world.manager) == []
+    request_approve(request=request, actor=world.coordinator2)
+    assert holding(world.specialist) == [request]
+    assert holding(stand_in) == []
