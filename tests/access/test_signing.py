@@ -5,10 +5,12 @@ import hashlib
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rollkoll.access.models import RequestStatus, Signature
 from rollkoll.access.services import request_return, request_update, requests_sign
-from rollkoll.access.signing import canonical_snapshot, request_content
+from rollkoll.access.signing import canonical_snapshot, request_content, sha256
 from rollkoll.errors import Conflict, DomainError, NotPermitted
 from rollkoll.training.models import Completion
 from tests.access.flow import completed, draft
@@ -146,3 +148,25 @@ def test_without_a_heromarapportor_on_the_unit_chef_webb_is_refused(world):
     with pytest.raises(DomainError) as refused:
         draft(world.manager, newcomer, "chef-webb", world.unit)
     assert "needs_role_on_unit" in {reason["code"] for reason in refused.value.reasons}
+
+
+@given(
+    name=st.text(min_size=1),
+    capacity=st.text(min_size=1),
+    other=st.text(min_size=1),
+    at=st.datetimes(timezones=st.just(dt.UTC)),
+)
+def test_the_signed_text_is_canonical_and_personal(name, capacity, other, at):
+    """Any signer name and capacity round-trip exactly and change the hash."""
+    text = canonical_snapshot(
+        requests=[], signer_name=name, signer_capacity=capacity, signed_at=at, method="password"
+    )
+    assert json.loads(text)["signer"] == {"name": name, "capacity": capacity}
+    assert text == json.dumps(
+        json.loads(text), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    if other != capacity:
+        changed = canonical_snapshot(
+            requests=[], signer_name=name, signer_capacity=other, signed_at=at, method="password"
+        )
+        assert sha256(changed) != sha256(text)
