@@ -96,7 +96,8 @@ def user_create(
     gets the Django admin (is_staff, is_superuser).
     """
     _check_new_user(username=username, person=person, password=password)
-    is_admin = any(spec.kind == AppRoleKind.ADMIN for spec in app_roles)
+    roles = list(dict.fromkeys(app_roles))
+    is_admin = any(spec.kind == AppRoleKind.ADMIN for spec in roles)
     with transaction.atomic():
         user = User(username=username, person=person, is_staff=is_admin, is_superuser=is_admin)
         user.set_password(password)
@@ -108,7 +109,7 @@ def user_create(
                 organisation=spec.organisation,
                 business_area=spec.business_area,
             )
-            for spec in dict.fromkeys(app_roles)
+            for spec in roles
         )
         record(
             actor=actor,
@@ -117,7 +118,7 @@ def user_create(
             after={
                 "username": username,
                 "employee_id": person.employee_id if person else None,
-                "app_roles": sorted(spec.label for spec in app_roles),
+                "app_roles": sorted(spec.label for spec in roles),
             },
         )
     return user

@@ -165,6 +165,7 @@ def test_user_create_writes_the_same_role_once():
         actor=None,
     )
     assert user.app_roles.count() == 1
+    assert Event.objects.for_target(user).get().after["app_roles"] == ["auditor"]
 
 
 def test_the_account_is_in_the_audit_log_without_its_password(password):
