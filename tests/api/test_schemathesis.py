@@ -5,6 +5,8 @@ import datetime as dt
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
@@ -27,9 +29,19 @@ CHECKS = [
 
 
 @pytest.fixture
-def token(db, settings):
-    """Specialist support, who sees everything, and a register with something in it."""
+def in_process(db, settings):
+    """Keep the test's database connection open across calls, as Django's test client does."""
     settings.ALLOWED_HOSTS = ["localhost"]
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token(in_process):
+    """Specialist support, who sees everything, and a register with something in it."""
     unit = f.UnitFactory(code="4711")
     holder = f.PersonFactory(unit=unit, employee_id="E1")
     f.GrantFactory(person=holder, valid_from=dt.date(2025, 1, 1))
