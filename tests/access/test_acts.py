@@ -13,7 +13,14 @@ from rollkoll.access.services import (
 from rollkoll.errors import Conflict, DomainError, NotPermitted
 from rollkoll.notify.models import OutboxMessage
 from tests.access.flow import completed, draft
-from tests.factories import PASSWORD, OrganisationFactory, PersonFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    GrantFactory,
+    OrganisationFactory,
+    PersonFactory,
+    UserFactory,
+    role,
+)
 
 
 @pytest.fixture
@@ -86,3 +93,13 @@ def test_carry_out_is_for_specialist_support_at_the_last_stage(world, signed):
     with pytest.raises(Conflict):
         request_approve(request=request, actor=world.coordinator2)
     assert request_carry_out(request=request, actor=world.specialist).status == "completed"
+
+
+def test_carry_out_asks_the_engine_again(world, signed):
+    request = request_approve(request=signed, actor=world.coordinator)
+    GrantFactory(person=world.employee, role=role("heromarapportor"), units=[world.unit])
+    with pytest.raises(DomainError) as refused:
+        request_carry_out(request=request, actor=world.specialist)
+    assert refused.value.code == "not_eligible"
+    request.refresh_from_db()
+    assert request.status == RequestStatus.IN_REVIEW

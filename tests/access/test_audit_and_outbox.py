@@ -2,7 +2,7 @@
 
 import pytest
 
-from rollkoll.access.models import AccessRequest, RequestStatus, Signature
+from rollkoll.access.models import AccessRequest, Grant, RequestStatus, Signature
 from rollkoll.access.services import (
     request_approve,
     request_carry_out,
@@ -11,10 +11,9 @@ from rollkoll.access.services import (
 )
 from rollkoll.audit.models import Event
 from rollkoll.audit.selectors import events_for
-from rollkoll.errors import Conflict
 from rollkoll.notify.models import OutboxMessage
 from tests.access.flow import draft, outbox
-from tests.factories import PASSWORD, GrantFactory, role
+from tests.factories import PASSWORD
 
 
 def test_signing_queues_the_stage_and_audits_the_change(world, request_):
@@ -54,15 +53,19 @@ def test_the_requester_hears_of_a_return_and_of_completion(world, request_):
     assert outbox("request_completed") == ["chef@example.org"]
 
 
-def test_a_failing_register_write_rolls_the_whole_act_back(world, request_):
+def test_a_failing_notification_rolls_the_register_write_back(world, request_):
+    """The requester's broken address fails the last step of carrying out: nothing stays."""
     [request] = requests_sign(requests=[request_], actor=world.manager, password=PASSWORD)
     request = request_approve(request=request, actor=world.coordinator)
-    GrantFactory(person=world.employee, role=role("heromarapportor"), units=[world.unit])
+    requester = world.manager.person
+    requester.email = "not-an-address"
+    requester.save()
     counts = (Event.objects.count(), OutboxMessage.objects.count())
-    with pytest.raises(Conflict):
+    with pytest.raises(ValueError, match="invalid e-mail"):
         request_carry_out(request=request, actor=world.specialist)
     request.refresh_from_db()
     assert request.status == RequestStatus.IN_REVIEW
+    assert not Grant.objects.filter(person=world.employee).exists()
     assert (Event.objects.count(), OutboxMessage.objects.count()) == counts
 
 

@@ -143,8 +143,8 @@ def request_update(
     if comment is not None:
         request.comment = comment
     if units is not None:
-        _validate(request.kind, request.role, units)
         request.units.set(units)
+    _validate(request.kind, request.role, list(request.units.all()))
     if grant is not None or role is not None or valid_from is not None:
         request.grant = grant or infer_grant(
             kind=request.kind, person=request.person, role=request.role, on=request.valid_from

@@ -91,9 +91,14 @@ def request_withdraw(*, request: AccessRequest, actor: User) -> AccessRequest:
 
 @transaction.atomic
 def request_carry_out(*, request: AccessRequest, actor: User) -> AccessRequest:
-    """Write the register and close the form; the requester and signer are told."""
+    """Write the register and close the form; the requester and signer are told.
+
+    The engine is asked once more: a course or a needed role may have gone
+    since the form was signed.
+    """
     request = _act.locked(request)
     _act.guard(workflow.Act.CARRY_OUT, request, actor)
+    check_eligible(request)
     before = _act.state(request)
     CARRY_OUT[request.kind](request=request, actor=actor)
     request.status = RequestStatus.COMPLETED
