@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("rollkoll.org.api.urls")),
     path("", include("rollkoll.access.api.urls")),
     path("", include("rollkoll.governance.api.urls")),
+    path("", include("rollkoll.audit.api.urls")),
 ]
