@@ -45,11 +45,11 @@ class Schema:
             if header is None:
                 problems.add(HEADER_LINE, WHOLE_ROW, _("Filen saknar rubrikrad."))
                 return
-            positions = self._positions(header[1], problems)
-            if positions is None:
+            plan = self._plan(header[1], problems)
+            if plan is None:
                 return
-            for line, cells in tqdm(raw, disable=not progress, unit=" rader", mininterval=0.5):
-                values = self._values(line, cells, positions, len(header[1]), problems)
+            for line, cells in tqdm(raw, unit=" rader", mininterval=0.5) if progress else raw:
+                values = self._values(line, cells, plan, len(header[1]), problems)
                 if values is not None:
                     yield line, values
         except (UnicodeDecodeError, csv.Error, OSError, ValueError, zipfile.BadZipFile) as error:
@@ -57,7 +57,8 @@ class Schema:
                 line + 1, WHOLE_ROW, _("Filen kan inte läsas: %(error)s") % {"error": error}
             )
 
-    def _positions(self, header: Cells, problems: Problems) -> list[int] | None:
+    def _plan(self, header: Cells, problems: Problems) -> list[tuple[Column, int]] | None:
+        """Each column with its position in the file, or None if the header is wrong."""
         names = [name.strip() for name in header]
         before = len(problems.found)
         for name in names:
@@ -70,11 +71,17 @@ class Schema:
                 problems.add(HEADER_LINE, name, _("Kolumnen saknas."))
         if len(problems.found) > before:
             return None
-        return [names.index(name) for name in self.names]
+        return [(column, names.index(column.name)) for column in self.columns]
 
     def _values(
-        self, line: int, cells: Cells, positions: list[int], width: int, problems: Problems
+        self,
+        line: int,
+        cells: Cells,
+        plan: list[tuple[Column, int]],
+        width: int,
+        problems: Problems,
     ) -> tuple[Any, ...] | None:
+        """The row's values; a bad row is parsed again cell by cell to report every bad cell."""
         if len(cells) != width:
             problems.add(
                 line,
@@ -83,12 +90,13 @@ class Schema:
                 % {"cells": len(cells), "width": width},
             )
             return None
-        values = []
-        ok = True
-        for column, position in zip(self.columns, positions, strict=True):
+        try:
+            return tuple([column.value(cells[position]) for column, position in plan])
+        except CellError:
+            pass
+        for column, position in plan:
             try:
-                values.append(column.value(cells[position]))
+                column.value(cells[position])
             except CellError as error:
                 problems.add(line, column.name, str(error))
-                ok = False
-        return tuple(values) if ok else None
+        return None

@@ -69,7 +69,7 @@ def import_completions(*, path: Path, actor: Any = None, progress: bool = False)
         rows[status][person_id, course_id] = date
     problems.raise_if_any()
     with transaction.atomic():
-        done = _write(Completion, "completed_on", rows[COMPLETED])
+        done = _write(Completion, "completed_on", rows[COMPLETED], with_people=True)
         booked = _write(Booking, "booked_on", rows[BOOKED])
         result = ImportResult(
             "completions",
@@ -82,13 +82,16 @@ def import_completions(*, path: Path, actor: Any = None, progress: bool = False)
     return result
 
 
-def _write(model: type[Training], date_field: str, rows: Rows) -> ImportResult:
+def _write(
+    model: type[Training], date_field: str, rows: Rows, *, with_people: bool = False
+) -> ImportResult:
     """Insert the new rows and update those whose date differs, set-based.
 
     The rows are staged in a temporary table and merged with two statements, so
-    a large file costs about what its raw insert does (bench/imports.py) and a
-    re-import writes nothing. Raw SQL rather than `bulk_create(update_conflicts=True)`:
-    building and compiling 600,000 model instances cost five times the insert.
+    a large file costs a small multiple of its raw insert (bench/imports.py) and
+    a re-import writes nothing; `with_people` also asks whose rows will change.
+    Raw SQL rather than `bulk_create(update_conflicts=True)`: building and
+    compiling 600,000 model instances cost five times the insert itself.
     """
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
@@ -102,22 +105,28 @@ def _write(model: type[Training], date_field: str, rows: Rows) -> ImportResult:
         )
         for source, params in _row_sources(rows):
             cursor.execute(f"INSERT INTO {staging} (person_id, course_id, day) {source}", params)
+        people: frozenset[int] = frozenset()
+        if with_people:
+            cursor.execute(
+                f"SELECT DISTINCT s.person_id FROM {staging} s LEFT JOIN {table} t "  # noqa: S608
+                "ON t.person_id = s.person_id AND t.course_id = s.course_id "
+                f"WHERE t.{column} IS NULL OR t.{column} <> s.day"
+            )
+            people = frozenset(person for (person,) in cursor.fetchall())
         cursor.execute(
             f"INSERT INTO {table} (person_id, course_id, {column}) "  # noqa: S608
             f"SELECT s.person_id, s.course_id, s.day FROM {staging} s WHERE NOT EXISTS (SELECT 1 "
-            f"FROM {table} t WHERE t.person_id = s.person_id AND t.course_id = s.course_id) "
-            "RETURNING person_id"
+            f"FROM {table} t WHERE t.person_id = s.person_id AND t.course_id = s.course_id)"
         )
-        created = [person for (person,) in cursor.fetchall()]
+        created = cursor.rowcount
         cursor.execute(
             f"UPDATE {table} SET {column} = s.day FROM {staging} s "  # noqa: S608
             f"WHERE {table}.person_id = s.person_id AND {table}.course_id = s.course_id "
-            f"AND {table}.{column} <> s.day RETURNING {table}.person_id"
+            f"AND {table}.{column} <> s.day"
         )
-        updated = [person for (person,) in cursor.fetchall()]
+        updated = cursor.rowcount
         cursor.execute(f"DROP TABLE {staging}")
-    people = frozenset(created) | frozenset(updated)
-    return ImportResult(model._meta.model_name or "", len(created), len(updated), people)
+    return ImportResult(model._meta.model_name or "", created, updated, people)
 
 
 def _row_sources(rows: Rows) -> Iterator[tuple[str, list[Any]]]:
