@@ -1,8 +1,6 @@
 """Property: after any sequence of changes, the register answers "who held what on D"."""
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 from django.db import transaction
@@ -11,21 +9,12 @@ from hypothesis import strategies as st
 
 from rollkoll.access.register import grant_change, grant_end, grant_start, grants_on
 from tests import factories as f
+from tests.access.test_register import Form
 
 pytestmark = pytest.mark.django_db
 
 START = dt.date(2025, 1, 1)
 NEXT_ROLE = {"chef": "chef-schema", "chef-schema": "chef-schema"}
-
-
-@dataclass
-class Form:
-    kind: str
-    person: Any
-    role: Any
-    units: list = field(default_factory=list)
-    valid_from: dt.date = START
-    grant: Any = None
 
 
 steps = st.lists(
@@ -49,7 +38,10 @@ def test_every_day_has_the_grant_of_the_latest_change(steps):
         units = [f.UnitFactory() for _ in range(3)]
         person = f.PersonFactory(unit=units[0])
         role, unit, day = "chef", 0, START
-        grant_start(request=Form("grant", person, f.role(role), [units[0]]), actor=specialist)
+        grant_start(
+            request=Form("grant", person, f.role(role), [units[0]], valid_from=START),
+            actor=specialist,
+        )
         timeline = [[START, None, role, [units[0].code]]]
         for gap, step in steps:
             day += dt.timedelta(days=gap)
