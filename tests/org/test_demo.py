@@ -76,7 +76,7 @@ def test_serving_needs_debug(settings, small_sas):
     assert not User.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_on_an_empty_database_it_generates_and_imports_demo_data(client):
     demo()
     assert Person.objects.count() > 100
