@@ -124,7 +124,12 @@ def _current_grant(request: RegisterRequest, roles: list[Role]) -> Grant:
     that they hold is taken.
     """
     if request.grant is not None:
-        return _locked(request.grant)
+        grant = _locked(request.grant)
+        if grant.person_id != request.person.pk:
+            raise DomainError(
+                _("Behörigheten tillhör någon annan än blanketten gäller."), code="grant_mismatch"
+            )
+        return grant
     for role in roles:
         running = _open_grants(request.person, role, request.valid_from)
         if running:

@@ -15,6 +15,7 @@ from rollkoll.access.register import (
     grants_on,
     manager_link_replace,
 )
+from rollkoll.audit.models import Event
 from rollkoll.errors import Conflict, DomainError
 from rollkoll.org.models import ManagerLink
 from tests import factories as f
@@ -189,3 +190,29 @@ def test_grants_on_filters_by_unit_and_employee(specialist):
     assert [
         g.pk for g in grants_on(user=specialist, on=D, employee_id=second.person.employee_id)
     ] == [second.pk]
+
+
+def test_a_named_grant_of_someone_else_is_refused(specialist):
+    grant = f.GrantFactory(valid_from=D - 30 * DAY)
+    other = f.PersonFactory()
+    with pytest.raises(DomainError) as error:
+        grant_end(request=Form("end", other, grant.role, grant=grant), actor=specialist)
+    assert error.value.code == "grant_mismatch"
+    grant.refresh_from_db()
+    assert grant.valid_to is None
+
+
+def test_each_register_act_writes_one_audit_event(specialist):
+    person = f.PersonFactory()
+    form = Form("grant", person, f.role("heromarapportor"), [person.unit])
+    grant = grant_start(request=form, actor=specialist)
+    grant_end_direct(grant=grant, actor=specialist, on=D + DAY)
+    manager_link_replace(
+        request=Form("manager_link", person, None, [person.unit]), actor=specialist
+    )
+    assert list(Event.objects.values_list("action", "actor")) == [
+        ("grant_started", specialist.pk),
+        ("grant_ended", specialist.pk),
+        ("manager_link_replaced", specialist.pk),
+    ]
+    assert Event.objects.get(action="grant_ended").after["valid_to"] == (D + DAY).isoformat()
