@@ -5,7 +5,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import PASSWORD, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# One worker runs them all (with --dist loadgroup): one Chromium, not one per worker.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("browser"),
+]
 
 
 @pytest.fixture
