@@ -212,8 +212,16 @@ def _relevant_courses(spec: RoleSpec, policy: Policy) -> frozenset[str]:
 
 
 def _decide(spec: RoleSpec, policy: Policy, person: PersonFacts) -> Decision:
+    verdict, reasons = _assess(spec, policy, person)
+    return Decision(verdict, reasons, _suggestions(spec, policy, person))
+
+
+def _assess(
+    spec: RoleSpec, policy: Policy, person: PersonFacts
+) -> tuple[Verdict, tuple[Reason, ...]]:
+    """The verdict and its reasons, without suggestions."""
     blocking = [*_conflicts(spec, policy, person), *_missing_e_learning(spec, person)]
-    course, upgrade_from = _classroom_course(spec, person)
+    course, _upgrade_from = _classroom_course(spec, person)
     waiting: list[Reason] = []
     if course is not None and not _course_done(spec, course, person):
         if course.code in person.booked:
@@ -221,13 +229,10 @@ def _decide(spec: RoleSpec, policy: Policy, person: PersonFacts) -> Decision:
         else:
             blocking.append(reason(Code.CLASSROOM_COURSE_NOT_BOOKED, course))
     if blocking:
-        verdict = Verdict.NOT_ELIGIBLE
-    elif waiting:
-        verdict = Verdict.PENDING_TRAINING
-    else:
-        verdict = Verdict.ELIGIBLE
-    suggestions = _suggestions(spec, policy, person, course, upgrade_from)
-    return Decision(verdict, (*blocking, *waiting), suggestions)
+        return Verdict.NOT_ELIGIBLE, (*blocking, *waiting)
+    if waiting:
+        return Verdict.PENDING_TRAINING, tuple(waiting)
+    return Verdict.ELIGIBLE, ()
 
 
 def _conflicts(spec: RoleSpec, policy: Policy, person: PersonFacts) -> list[Reason]:
@@ -274,14 +279,9 @@ def _booked_reason(policy: Policy, course: CourseRef) -> Reason:
     return reason(Code.CLASSROOM_COURSE_NOT_COMPLETED, course)
 
 
-def _suggestions(
-    spec: RoleSpec,
-    policy: Policy,
-    person: PersonFacts,
-    course: CourseRef | None,
-    upgrade_from: str | None,
-) -> tuple[Suggestion, ...]:
+def _suggestions(spec: RoleSpec, policy: Policy, person: PersonFacts) -> tuple[Suggestion, ...]:
     found: list[Suggestion] = []
+    course, upgrade_from = _classroom_course(spec, person)
     course_done = course is None or _course_done(spec, course, person)
     if not course_done:
         found.extend(_interim_suggestion(spec, policy, person))
@@ -314,11 +314,11 @@ def _interim_suggestion(spec: RoleSpec, policy: Policy, person: PersonFacts) -> 
     interim = policy.roles.get(spec.interim_role or "")
     if interim is None or interim.code == spec.code or interim.code in person.held_roles:
         return []
-    decision = _person_decision(interim, policy, person)
-    missing = [r for r in decision.reasons if r.code == Code.COURSE_MISSING]
-    if decision.verdict is Verdict.ELIGIBLE:
+    verdict, reasons = _assess(interim, policy, person)
+    missing = [r for r in reasons if r.code == Code.COURSE_MISSING]
+    if verdict is Verdict.ELIGIBLE:
         return [suggestion(Code.INTERIM_ROLE, role=interim.code, interim=interim.name)]
-    if missing and len(missing) == len(decision.reasons):
+    if missing and len(missing) == len(reasons):
         return [
             suggestion(
                 Code.INTERIM_ROLE_AFTER_COURSE,

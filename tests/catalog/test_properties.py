@@ -97,3 +97,81 @@ def test_deterministic_and_the_memo_never_changes_an_answer(policies, first, sec
     rules.evaluate(role=second[2], policy=shared, person=second[3], units=second[4])
     warm = rules.evaluate(role=role, policy=shared, person=person, units=on_units)
     assert warm == decide(policies, first)
+
+
+def course_refs(draw, pool):
+    return tuple(
+        rules.CourseRef(code, code) for code in draw(st.lists(pool, unique=True, max_size=3))
+    )
+
+
+@st.composite
+def generated_policies(draw):
+    """Policies with any rules, beyond the published catalog."""
+    pool = st.sampled_from(COURSES)
+    codes_ = draw(st.lists(st.sampled_from(ROLES), min_size=1, unique=True))
+    specs = {}
+    for code in codes_:
+        upgrades = draw(st.lists(st.sampled_from(codes_), unique=True, max_size=2))
+        specs[code] = rules.RoleSpec(
+            code=code,
+            name=code,
+            required_courses=course_refs(draw, pool),
+            classroom_course=draw(st.none() | pool.map(lambda c: rules.CourseRef(c, c))),
+            exclusive=draw(st.booleans()),
+            interim_role=draw(st.none() | st.sampled_from(codes_)),
+            requires_on_unit=draw(st.frozensets(st.sampled_from(codes_), max_size=2)),
+            upgrades_from={
+                other: rules.CourseRef("kurs-uppgradering", "")
+                for other in upgrades
+                if other != code
+            },
+            recommended_courses=course_refs(draw, pool),
+        )
+    return rules.Policy(
+        roles=specs,
+        form_timing=draw(st.sampled_from(rules.FormTiming)),
+        mapped_role=draw(st.none() | st.sampled_from(codes_)),
+    )
+
+
+@given(
+    policy=generated_policies(),
+    role=st.sampled_from(ROLES),
+    person=people,
+    on_units=units,
+    extra=st.sampled_from(COURSES),
+    booked=st.booleans(),
+)
+def test_any_rules_memo_never_changes_an_answer(policy, role, person, on_units, extra, booked):
+    """A memo entry for one person is never served to a person with one more record."""
+    richer = dataclasses.replace(
+        person,
+        **(
+            {"booked": person.booked | {extra}}
+            if booked
+            else {"completed": person.completed | {extra}}
+        ),
+    )
+    rules.evaluate(role=role, policy=policy, person=person, units=on_units)
+    warm = rules.evaluate(role=role, policy=policy, person=richer, units=on_units)
+    cold = rules.evaluate(
+        role=role, policy=dataclasses.replace(policy), person=richer, units=on_units
+    )
+    assert warm == cold
+    assert warm.verdict != Verdict.ELIGIBLE or warm.reasons == ()
+
+
+def test_the_memo_tells_apart_people_who_differ_only_in_the_interim_roles_course():
+    course = rules.CourseRef("kurs-chef", "kurs-chef")
+    policy = rules.Policy(
+        roles={
+            "chef": rules.RoleSpec("chef", "Chef", classroom_course=course, interim_role="webb"),
+            "webb": rules.RoleSpec("webb", "Webb", (rules.CourseRef("chef-webb", "chef-webb"),)),
+        }
+    )
+    without = rules.evaluate(role="chef", policy=policy, person=rules.PersonFacts(), units=[])
+    with_course = rules.PersonFacts(completed=frozenset({"chef-webb"}))
+    warm = rules.evaluate(role="chef", policy=policy, person=with_course, units=[])
+    assert [s.code for s in without.suggestions] == [Code.INTERIM_ROLE_AFTER_COURSE]
+    assert [s.code for s in warm.suggestions] == [Code.INTERIM_ROLE]
