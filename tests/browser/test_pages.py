@@ -5,12 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import PASSWORD, UserFactory
 
-# One worker runs them all (with --dist loadgroup): one Chromium, not one per worker.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.xdist_group("browser"),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
@@ -73,3 +68,14 @@ def test_the_language_switch_turns_the_page_english_and_back(page):
     page.get_by_role("button", name="Svenska").click()
     page.wait_for_function("document.documentElement.lang === 'sv'")
     assert page.get_by_role("heading", level=1).inner_text() == "Logga in"
+
+
+def test_the_lock_out_page_is_accessible(page, user, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        page.goto("/logga-in/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", "not-the-password")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert page.get_by_role("heading", level=1).inner_text() == "För många försök"
+    assert_no_axe_violations(page)
