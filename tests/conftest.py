@@ -10,6 +10,21 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip)
+        _keep_catalog_after_flush(item)
+
+
+def _keep_catalog_after_flush(item):
+    """A transactional test ends by emptying every table, the migrated catalog too.
+
+    Serialized rollback puts the migrated data back, so the tests after it still
+    find the catalog that `rollkoll migrate` loads.
+    """
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") and "serialized_rollback" not in marker.kwargs:
+        item.add_marker(
+            pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+            append=False,
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from tests.factories import (
     PersonFactory,
     UnitFactory,
     UserFactory,
+    role,
 )
 
 pytestmark = pytest.mark.django_db
@@ -90,5 +91,5 @@ def test_grants_are_visible_by_holder_or_by_unit(world):
     user = UserFactory(app_roles=[("ba-contact", world["area_a"])])
     on_my_unit = GrantFactory(person=world["people"]["c"], units=[world["units"]["a"]])
     my_person_elsewhere = GrantFactory(person=world["people"]["a"], units=[world["units"]["c"]])
-    GrantFactory(person=world["people"]["c"], units=[world["units"]["c"]])
+    GrantFactory(person=world["people"]["c"], role=role("chef"), units=[world["units"]["c"]])
     assert set(Grant.objects.visible_to(user)) == {on_my_unit, my_person_elsewhere}
