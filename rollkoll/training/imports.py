@@ -3,8 +3,8 @@
 Status `completed` rows become Completion rows, `booked` rows Booking rows; the
 natural key is employee id + course code + status, the date is the value.
 The file can be large (the region has about 600,000 rows): rows are kept as
-pairs of ids and written in batches, comparing each batch with what is stored,
-so a re-import writes nothing and returns no one. Requests waiting for the
+pairs of ids with a date and merged set-based through a staging table, so a
+re-import writes nothing and returns no one. Requests waiting for the
 training of the people whose completions changed move on in the same transaction.
 """
 
