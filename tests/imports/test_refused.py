@@ -1,9 +1,11 @@
 """A file with any problem is refused whole, naming file, line and column; nothing is written."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from openpyxl import Workbook
 
 from .conftest import read_csv, write_csv
 from .test_round_trip import table_counts
@@ -119,3 +121,18 @@ def test_duplicate_natural_keys_are_refused(imported, tmp_path):
         f"{path}:{last}:employee_id: Samma {table[1][0]} finns redan på rad 2.",
         f"{path}:{last}:personnummer: Samma {table[1][1]} finns redan på rad 2.",
     ]
+
+
+@pytest.mark.django_db
+def test_xlsx_problems_name_the_sheet_row(imported, tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["employee_id", "course_code", "status", "date"])
+    sheet.append(["E000001", "intro", "completed", dt.date(2024, 1, 15)])
+    sheet.append(["E000001", "kurs-chef", "klar", dt.datetime(2024, 2, 1)])
+    path = tmp_path / "completions.xlsx"
+    workbook.save(path)
+    before = table_counts()
+    [problem] = refused("completions", path)
+    assert problem.startswith(f"{path}:3:status: ”klar”")
+    assert table_counts() == before
