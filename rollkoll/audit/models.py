@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -101,9 +102,25 @@ class Event(models.Model):
             "target_type": self.target_type,
             "target_id": self.target_id,
             "target_label": self.target_label,
-            "before": self.before,
-            "after": self.after,
+            "before": _canonical_numbers(self.before),
+            "after": _canonical_numbers(self.after),
             "prev_hash": self.prev_hash,
         }
         canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _canonical_numbers(value: Any) -> Any:
+    """Whole floats as the integers they are written as, so the hash survives jsonb.
+
+    PostgreSQL's jsonb keeps numbers as the decimals JSON wrote: 3.9e16 reads
+    back as the integer 39000000000000000 and -0.0 as 0.0. Other floats read
+    back as the same float.
+    """
+    if isinstance(value, float) and value.is_integer():
+        return int(Decimal(repr(value)))
+    if isinstance(value, list):
+        return [_canonical_numbers(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _canonical_numbers(item) for key, item in value.items()}
+    return value
