@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(_("Filen %(file)s finns inte.") % {"file": file})
         try:
-            result = IMPORTERS[kind](path=file, actor=None, progress=sys.stdout.isatty())
+            result = IMPORTERS[kind](path=file, actor=None, progress=self.stdout.isatty())
         except Refused as refused:
             for problem in refused.problems:
                 self.stderr.write(str(problem))
