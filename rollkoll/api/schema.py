@@ -4,7 +4,8 @@ The exception handler (`rollkoll.api.errors`) answers every error as
 `{"error": code, "detail": text}`, with `fields` for invalid input and
 `reasons` for a refused eligibility check. Rather than each view listing the
 statuses any view can answer, this hook adds 400, 403 and 404 to every
-operation that does not document them itself.
+operation that does not document them itself, and sets the one error schema
+(`ErrorOut`, also the name views use when they document another status).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ COMMON = {
 
 
 def add_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    result.setdefault("components", {}).setdefault("schemas", {}).setdefault(ERROR, ERROR_SCHEMA)
+    result.setdefault("components", {}).setdefault("schemas", {})[ERROR] = ERROR_SCHEMA
     error = {"application/json": {"schema": {"$ref": f"#/components/schemas/{ERROR}"}}}
     for item in result.get("paths", {}).values():
         for operation in item.values():
