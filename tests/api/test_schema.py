@@ -54,3 +54,12 @@ def test_the_docs_page_is_served_without_a_cdn():
     page = response.content.decode()
     assert "swagger-ui" in page
     assert "cdn" not in page.lower()
+
+
+def test_every_operation_documents_the_json_errors(schema):
+    error = schema["components"]["schemas"]["ErrorOut"]
+    assert error["required"] == ["error", "detail"]
+    assert {"fields", "reasons"} <= set(error["properties"])
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            assert {"400", "403", "404"} <= set(operation["responses"]), (method, path)

@@ -111,6 +111,8 @@ class GrantOut(serializers.Serializer):
 
 
 class ErrorOut(serializers.Serializer):
+    """Every API error; its full schema (with `fields`) is set by `rollkoll.api.schema`."""
+
     error = serializers.CharField()
     detail = serializers.CharField()
     reasons = ReasonOut(many=True, required=False)
