@@ -1,5 +1,7 @@
 """The OpenAPI schema is complete and valid; the docs are served without a CDN."""
 
+import re
+
 import pytest
 from drf_spectacular.validation import validate_schema
 from rest_framework.test import APIClient
@@ -48,12 +50,18 @@ def test_return_and_reject_require_a_reason(schema):
     assert reason["required"] == ["reason"]
 
 
-def test_the_docs_page_is_served_without_a_cdn():
-    response = APIClient().get("/api/docs/")
+def test_the_docs_page_is_served_without_a_cdn_or_inline_code():
+    client = APIClient()
+    response = client.get("/api/docs/")
     assert response.status_code == 200
     page = response.content.decode()
     assert "swagger-ui" in page
     assert "cdn" not in page.lower()
+    assert "<style" not in page
+    assert re.findall(r"<script(?![^>]*\bsrc=)", page) == []
+    script = client.get("/api/docs/", {"script": ""})
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("application/javascript")
 
 
 def test_every_operation_documents_the_json_errors(schema):
