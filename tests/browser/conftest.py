@@ -45,4 +45,3 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
