@@ -18,6 +18,7 @@ from rollkoll.access.models import AccessRequest, Grant, RequestKind, RequestSta
 from rollkoll.audit.models import Event
 from rollkoll.audit.selectors import events_for
 from rollkoll.catalog.models import Role
+from rollkoll.catalog.rules import Verdict
 from rollkoll.org.models import Person, Unit
 
 
@@ -43,9 +44,6 @@ class UnitCodesField(serializers.Field):
         if missing:
             self.fail("unknown", codes=", ".join(missing))
         return [units[code] for code in codes]
-
-    def to_representation(self, value: Any) -> list[str]:
-        return unit_codes(value)
 
 
 def role_field(**kwargs: Any) -> serializers.SlugRelatedField:
@@ -83,7 +81,7 @@ class SuggestionOut(ReasonOut):
 
 
 class EligibilityOut(serializers.Serializer):
-    verdict = serializers.ChoiceField(choices=["eligible", "pending_training", "not_eligible"])
+    verdict = serializers.ChoiceField(choices=[verdict.value for verdict in Verdict])
     reasons = ReasonOut(many=True)
     suggestions = SuggestionOut(many=True)
 
