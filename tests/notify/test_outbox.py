@@ -5,6 +5,7 @@ checks its database connection between tasks, as it must in production.
 """
 
 import datetime as dt
+import socket
 import threading
 
 import pytest
@@ -230,3 +231,20 @@ def test_two_workers_at_once_send_each_message_exactly_once(smtp_server):
     assert sum(sent) == 30
     assert len(smtp_server.messages()) == 30
     assert set(OutboxMessage.objects.values_list("status", "attempts")) == {(Status.SENT, 1)}
+
+
+@pytest.mark.django_db
+def test_a_silent_server_costs_one_timeout_per_pass(settings):
+    with socket.socket() as silent:  # accepts connections, never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+        settings.EMAIL_TIMEOUT = 0.5
+        for number in range(3):
+            notify(recipients=[f"p{number}@example.org"], kind=Kind.STAGE_OVERDUE, link="/s/")
+
+        assert send_due() == 0
+
+    assert attempts() == {"p0@example.org": 1, "p1@example.org": 0, "p2@example.org": 0}
+    assert "timed out" in OutboxMessage.objects.get(recipient="p0@example.org").last_error
