@@ -16,9 +16,12 @@ from typing import Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 from rollkoll.access.models import AccessRequest
+from rollkoll.audit.models import Event
+from rollkoll.audit.services import record
 from rollkoll.org.models import Person
 from tests.factories import (
     BusinessAreaFactory,
@@ -84,6 +87,11 @@ class Route:
 
     def path(self, values: dict[str, str]) -> str:
         """The pattern with each parameter replaced, regex anchors removed."""
+        missing = [name for name in self.params if name not in values]
+        assert not missing, (
+            f"{self.label}: no value for the URL parameter {missing}; give one in the "
+            "`world` fixture (by name) or in VALUES_BY_ROUTE"
+        )
         text = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: values[m.group(1)], self.pattern)
         text = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values[m.group(1)], text)
         return "/" + text.replace("^", "").replace("$", "")
@@ -147,6 +155,8 @@ def world(settings) -> World:
         requested_by=users["manager"],
     )
     request.units.set([unit])
+    with transaction.atomic():
+        record(actor=users["admin"], action="test.world", target=unit)
     values = {
         "employee_id": staff.employee_id,
         "code": unit.code,
@@ -157,6 +167,7 @@ def world(settings) -> World:
         "url": "no-such-page/",
         "path": "no-such-endpoint/",
         "id": str(users["admin"].pk),
+        "sequence": str(Event.objects.get().sequence),
     }
     return World(users=users, values=values)
 
