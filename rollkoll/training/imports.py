@@ -62,11 +62,12 @@ def import_completions(*, path: Path, actor: Any = None, progress: bool = False)
         course_id = courses.resolve(code, line=line, column="course_code", problems=problems)
         if person_id is None or course_id is None:
             continue
-        if (person_id, course_id) in rows[status]:
+        same_status, key = rows[status], (person_id, course_id)
+        if key in same_status:
             problems.add(
                 line, "status", _("Samma person, utbildning och status finns på en tidigare rad.")
             )
-        rows[status][person_id, course_id] = date
+        same_status[key] = date
     problems.raise_if_any()
     with transaction.atomic():
         done = _write(Completion, "completed_on", rows[COMPLETED], with_people=True)
@@ -120,12 +121,14 @@ def _write(
             "ON CONFLICT (person_id, course_id) DO NOTHING"
         )
         created = cursor.rowcount
-        cursor.execute(
-            f"UPDATE {table} SET {column} = s.day FROM {staging} s "  # noqa: S608
-            f"WHERE {table}.person_id = s.person_id AND {table}.course_id = s.course_id "
-            f"AND {table}.{column} <> s.day"
-        )
-        updated = cursor.rowcount
+        updated = 0
+        if created < len(rows):  # some rows were there already; their dates may differ
+            cursor.execute(
+                f"UPDATE {table} SET {column} = s.day FROM {staging} s "  # noqa: S608
+                f"WHERE {table}.person_id = s.person_id AND {table}.course_id = s.course_id "
+                f"AND {table}.{column} <> s.day"
+            )
+            updated = cursor.rowcount
         cursor.execute(f"DROP TABLE {staging}")
     return ImportResult(model._meta.model_name or "", created, updated, people)
 
