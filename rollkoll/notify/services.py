@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.db import transaction
 
 from rollkoll.notify.models import Kind, OutboxMessage
 from rollkoll.notify.tasks import deliver
+
+logger = logging.getLogger(__name__)
 
 
 def notify(*, recipients: Iterable[str], kind: str, link: str) -> list[OutboxMessage]:
@@ -46,7 +49,11 @@ def absolute_link(link: str) -> str:
 
 
 def _addresses(recipients: Iterable[str]) -> list[str]:
-    """Each address once (case aside), blanks skipped, invalid ones refused."""
+    """Each address once (case aside); blanks and invalid ones skipped.
+
+    A bad address in HR's data must not stop the act itself: the task still
+    waits in the recipient's queue in Rollkoll, and the log says what was skipped.
+    """
     unique: dict[str, str] = {}
     for recipient in recipients:
         address = recipient.strip()
@@ -54,8 +61,9 @@ def _addresses(recipients: Iterable[str]) -> list[str]:
             continue
         try:
             validate_email(address)
-        except ValidationError as error:
-            raise ValueError(f"invalid e-mail address: {address!r}") from error
+        except ValidationError:
+            logger.warning("notification skipped: invalid e-mail address %r", address)
+            continue
         unique.setdefault(address.lower(), address)
     return list(unique.values())
 

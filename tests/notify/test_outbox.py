@@ -42,10 +42,10 @@ def run_worker_once() -> None:
 
 
 @pytest.mark.django_db
-def test_one_message_per_recipient_with_an_absolute_link():
+def test_one_message_per_valid_recipient_with_an_absolute_link(caplog):
     with transaction.atomic():
         messages = notify(
-            recipients=["a@example.org", "A@example.org", " ", "b@example.org"],
+            recipients=["a@example.org", "A@example.org", " ", "not an address", "b@example.org"],
             kind=Kind.REQUEST_TO_SIGN,
             link="/ansokningar/7/",
         )
@@ -54,6 +54,7 @@ def test_one_message_per_recipient_with_an_absolute_link():
     assert {(m.link, m.status, m.attempts) for m in OutboxMessage.objects.all()} == {
         (f"{SITE}/ansokningar/7/", Status.QUEUED, 0)
     }
+    assert "invalid e-mail address 'not an address'" in caplog.text
 
 
 @pytest.mark.django_db
@@ -63,11 +64,10 @@ def test_one_message_per_recipient_with_an_absolute_link():
         ("no_such_kind", "/x/", ["a@example.org"]),
         (Kind.REQUEST_TO_SIGN, "https://elsewhere.example.com/x/", ["a@example.org"]),
         (Kind.REQUEST_TO_SIGN, "//elsewhere.example.com/x/", ["a@example.org"]),
-        (Kind.REQUEST_TO_SIGN, "/x/", ["not an address"]),
     ],
 )
 def test_bad_input_queues_nothing(kind, link, recipients):
-    with pytest.raises(ValueError, match=r"kind|links|address"):
+    with pytest.raises(ValueError, match=r"kind|links"):
         notify(recipients=recipients, kind=kind, link=link)
     assert not OutboxMessage.objects.exists()
 
