@@ -22,7 +22,7 @@ def notify(*, recipients: Iterable[str], kind: str, link: str) -> list[OutboxMes
     The rows are written in the caller's transaction (or one of their own when
     there is none); sending is enqueued once that transaction commits, and the
     worker's sweep sends anything the queue missed.
-    `link` is a path in Rollkoll ("/arenden/12/") or an absolute URL under SITE_URL.
+    `link` is a path in Rollkoll ("/requests/12/") or an absolute URL under SITE_URL.
     """
     if kind not in Kind.values:
         raise ValueError(f"unknown notification kind: {kind!r}")
