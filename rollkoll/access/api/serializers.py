@@ -181,8 +181,8 @@ class HistoryOut(serializers.Serializer):
 
 class RequestOut(serializers.Serializer):
     id = serializers.IntegerField()
-    kind = serializers.CharField()
-    status = serializers.CharField()
+    kind = serializers.ChoiceField(choices=RequestKind.choices)
+    status = serializers.ChoiceField(choices=RequestStatus.choices)
     stage = serializers.IntegerField(allow_null=True)
     employee_id = serializers.CharField(source="person.employee_id")
     role = serializers.CharField(source="role.code", allow_null=True, default=None)
