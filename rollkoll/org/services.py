@@ -6,6 +6,7 @@ Each act is one transaction that writes the change and its audit event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,10 @@ _SCOPED_BY: dict[AppRoleKind, type[Organisation] | type[BusinessArea]] = {
     AppRoleKind.COORDINATOR: Organisation,
     AppRoleKind.BA_CONTACT: BusinessArea,
 }
+
+
+# What an organisation or business-area code may look like; anything else is unknown.
+_CODE = re.compile(r"[\w-]{1,20}")
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ def parse_app_role(text: str) -> AppRoleSpec:
             _("Rollen %(role)s behöver en omfattning: %(role)s:KOD.") % {"role": name},
             code="app_role_needs_scope",
         )
-    scope = model.objects.filter(code=code).first()
+    scope = model.objects.filter(code=code).first() if _CODE.fullmatch(code) else None
     if scope is None:
         raise DomainError(
             _("Okänd kod för rollen %(role)s: %(code)s.") % {"role": name, "code": code},
