@@ -251,3 +251,11 @@ def test_delegation_list_takes_constant_queries(django_assert_num_queries, manag
         )
     with django_assert_num_queries(len(one_row)):
         assert client.get("/api/v1/delegations/").json()["count"] == 20
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/people/a%00b/", "/api/v1/units/a%00b/", "/api/v1/people/?unit=a%00b"]
+)
+def test_a_nul_byte_in_the_address_is_no_server_error(path):
+    response = client_for(UserFactory(app_roles=["specialist"])).get(path)
+    assert response.status_code in {200, 400, 404}

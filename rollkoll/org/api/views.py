@@ -19,6 +19,8 @@ from rollkoll.org.models import Delegation, Person, Unit, User
 from rollkoll.org.services import delegation_create
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+# Employee ids and unit codes; anything else falls through to the API's JSON 404.
+KEY = r"[\w-]+"
 
 
 class ScopedViewSet(viewsets.GenericViewSet):
@@ -53,6 +55,7 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
     model = Person
     serializer_class = s.PersonOut
     lookup_field = "employee_id"
+    lookup_value_regex = KEY
     filterset_class = PersonFilter
 
     def scoped(self, user: User) -> QuerySet:
@@ -68,6 +71,7 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
 
     model = Unit
     lookup_field = "code"
+    lookup_value_regex = KEY
 
     def scoped(self, user: User) -> QuerySet:
         if self.action == "retrieve":
