@@ -26,7 +26,7 @@ class RequirementOut(serializers.ModelSerializer):
 
     course = CourseBriefOut()
     organisation: serializers.SlugRelatedField[Organisation] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
 
     class Meta:
@@ -52,7 +52,7 @@ class RoleOut(serializers.ModelSerializer):
     classroom_course = CourseBriefOut(allow_null=True)
     required_courses = RequirementOut(source="course_requirements", many=True)
     interim_role: serializers.SlugRelatedField[Role] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True
+        slug_field="code", read_only=True, allow_null=True
     )
     requires_on_unit: serializers.SlugRelatedField[Role] = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True
