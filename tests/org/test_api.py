@@ -259,3 +259,9 @@ def test_delegation_list_takes_constant_queries(django_assert_num_queries, manag
 def test_a_nul_byte_in_the_address_is_no_server_error(path):
     response = client_for(UserFactory(app_roles=["specialist"])).get(path)
     assert response.status_code in {200, 400, 404}
+
+
+def test_a_malformed_deputy_is_a_400(manager):
+    response = delegate(manager, "E1\x00", today(), today())
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"deputy"}

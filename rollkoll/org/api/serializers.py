@@ -56,7 +56,9 @@ class UnitDetailOut(UnitOut):
 
 
 class DelegationIn(serializers.Serializer):
-    deputy = serializers.CharField(max_length=20, help_text=_("Ersättarens anställningsnummer."))
+    deputy = serializers.RegexField(
+        r"^[\w-]+$", max_length=20, help_text=_("Ersättarens anställningsnummer.")
+    )
     valid_from = serializers.DateField()
     valid_to = serializers.DateField()
 
