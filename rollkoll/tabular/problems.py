@@ -30,9 +30,6 @@ class Problems:
     def add(self, line: int, column: str, message: str) -> None:
         self.found.append(Problem(self.file, line, column, str(message)))
 
-    def __bool__(self) -> bool:
-        return bool(self.found)
-
     def raise_if_any(self) -> None:
         if self.found:
             raise Refused(self.found)
