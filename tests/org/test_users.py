@@ -123,26 +123,6 @@ def test_without_a_terminal_or_variable_it_says_how(monkeypatch):
     assert not User.objects.exists()
 
 
-class FakeTerminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-@pytest.mark.parametrize(("second", "created"), [(GOOD_PASSWORD, True), ("something-else", False)])
-def test_the_prompt_asks_twice_and_they_must_match(monkeypatch, second, created):
-    monkeypatch.delenv("ROLLKOLL_PASSWORD", raising=False)
-    monkeypatch.setattr("sys.stdin", FakeTerminal())
-    answers = iter([GOOD_PASSWORD, second])
-    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
-    person = PersonFactory()
-    if created:
-        add("stina", "--employee-id", person.employee_id)
-    else:
-        with pytest.raises(CommandError, match="stämmer inte"):
-            add("stina", "--employee-id", person.employee_id)
-    assert User.objects.filter(username="stina").exists() is created
-
-
 def test_list_shows_accounts_with_their_roles(password):
     area = BusinessAreaFactory(code="VO7")
     UserFactory(username="vo-kontakt", app_roles=[("ba-contact", area)])
