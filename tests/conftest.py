@@ -1,5 +1,11 @@
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
+from pytest_django.plugin import blocking_manager_key
+
+load_catalog = importlib.import_module("rollkoll.catalog.migrations.0003_catalog_data").load_catalog
 
 
 def pytest_collection_modifyitems(config, items):
@@ -10,21 +16,22 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip)
-        _keep_catalog_after_flush(item)
 
 
-def _keep_catalog_after_flush(item):
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends by emptying every table, the migrated catalog too.
 
-    Serialized rollback puts the migrated data back, so the tests after it still
-    find the catalog that `rollkoll migrate` loads.
+    Load the catalog again right after, as `rollkoll migrate` does, so every
+    test finds the installation it would find in production.
     """
-    marker = item.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction") and "serialized_rollback" not in marker.kwargs:
-        item.add_marker(
-            pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
-            append=False,
-        )
+    try:
+        return (yield)
+    finally:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            with item.config.stash[blocking_manager_key].unblock():
+                load_catalog(django_apps, None)
 
 
 @pytest.fixture(autouse=True)

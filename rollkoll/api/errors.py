@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -16,6 +17,9 @@ logger = logging.getLogger(__name__)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+    if isinstance(exc, DataError):
+        # The database refused a value the parsing let through (e.g. a NUL byte in a code).
+        return Response({"error": "invalid", "detail": _("Ogiltigt värde.")}, status=400)
     if isinstance(exc, DomainError):
         body: dict[str, Any] = {"error": exc.code, "detail": exc.detail}
         if exc.reasons:

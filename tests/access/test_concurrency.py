@@ -16,7 +16,7 @@ from tests.factories import PASSWORD
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_exactly_one_of_two_simultaneous_approvals_wins(world):
     completed(world.employee, "intro", "for-chefer", "kurs-heromarapportor")
     request = draft(world.manager, world.employee, "heromarapportor", world.unit)

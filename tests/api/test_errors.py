@@ -60,3 +60,9 @@ def test_a_server_error_shows_no_internals(client):
     body = assert_error(client.get("/api/boom/"), 500, "server_error")
     assert "secret" not in str(body)
     assert "Traceback" not in str(body)
+
+
+@pytest.mark.postgres
+def test_a_value_the_database_refuses_is_a_400_in_json(client):
+    """PostgreSQL refuses NUL bytes in text; that is bad input, not a server error."""
+    assert_error(client.get("/api/v1/roles/ch%00ef/"), 400, "invalid")

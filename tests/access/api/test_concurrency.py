@@ -13,7 +13,7 @@ from tests.access.api.world import SAS_REPORTER_COURSES, World, act, client_for,
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_exactly_one_of_two_simultaneous_approvals_wins():
     sas = World.build("SAS")
     request_id = sas.apply(sas.employee(*SAS_REPORTER_COURSES)).json()["id"]
