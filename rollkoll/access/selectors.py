@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 
 from rollkoll.access import workflow
 from rollkoll.access.models import AccessRequest, RequestKind, RequestStatus
+from rollkoll.audit.models import Event
+from rollkoll.audit.selectors import events_for
 from rollkoll.catalog import rules
 from rollkoll.catalog.models import ApprovalRoute, ApprovalStage
 from rollkoll.catalog.selectors import policy_for
@@ -74,6 +76,17 @@ def current_stage(request: AccessRequest) -> ApprovalStage | None:
 def stage_due(request: AccessRequest) -> dt.date | None:
     """The last working day of the current stage's SLA, set when the stage was entered."""
     return request.stage_due if request.stage is not None else None
+
+
+def history_of(request: AccessRequest) -> QuerySet[Event]:
+    """The request's audit events, oldest first, in one query."""
+    return events_for(request).select_related(None)
+
+
+def event_reason(event: Event) -> str:
+    """The reason this act gave (a return or a rejection), else empty."""
+    given = (event.after or {}).get("reason") or ""
+    return "" if given == (event.before or {}).get("reason") else str(given)
 
 
 # Who holds a stage

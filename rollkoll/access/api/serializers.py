@@ -15,8 +15,8 @@ from rest_framework import serializers
 
 from rollkoll.access.api.progress import StageStatus, stage_rows
 from rollkoll.access.models import AccessRequest, Grant, RequestKind, RequestStatus
+from rollkoll.access.selectors import event_reason, history_of
 from rollkoll.audit.models import Event
-from rollkoll.audit.selectors import events_for
 from rollkoll.catalog.models import Role
 from rollkoll.catalog.rules import Verdict
 from rollkoll.org.models import Person, Unit
@@ -174,9 +174,7 @@ class HistoryOut(serializers.Serializer):
     reason = serializers.SerializerMethodField()
 
     def get_reason(self, event: Event) -> str:
-        """The reason this act gave (a return or a rejection), else empty."""
-        given = (event.after or {}).get("reason") or ""
-        return "" if given == (event.before or {}).get("reason") else str(given)
+        return event_reason(event)
 
 
 class RequestOut(serializers.Serializer):
@@ -205,4 +203,4 @@ class RequestDetailOut(RequestOut):
 
     @extend_schema_field(HistoryOut(many=True))
     def get_history(self, request: AccessRequest) -> Any:
-        return HistoryOut(events_for(request).select_related(None), many=True).data
+        return HistoryOut(history_of(request), many=True).data
