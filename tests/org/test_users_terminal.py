@@ -66,10 +66,20 @@ def at_terminal(args: list[str], env: dict[str, str], answers: list[str]) -> tup
         if pending and output.rstrip().endswith(b":"):
             time.sleep(0.5)  # getpass flushes input typed before it turns echo off
             os.write(fd, pending.pop(0).encode() + b"\n")
-    if time.monotonic() >= deadline:
-        os.kill(pid, signal.SIGKILL)
+    return _exit_code(pid, grace=5), output.decode(errors="replace")
+
+
+def _exit_code(pid: int, *, grace: float) -> int:
+    """The child's exit code; a child still running after the grace period is killed."""
+    end = time.monotonic() + grace
+    while time.monotonic() < end:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
+    return os.waitstatus_to_exitcode(status)
 
 
 def test_the_password_is_asked_twice_and_not_echoed(installation):
