@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from rollkoll.access.models import AccessRequest, Grant
 from rollkoll.org.management.commands.demo import DEMO_PASSWORD, PERSONAS
 from rollkoll.org.models import ManagerKind, ManagerLink, Person, User
 from tests.factories import (
@@ -84,9 +85,14 @@ def test_on_an_empty_database_it_generates_and_imports_demo_data(client):
     assert manager.manager_kind in {"vardenhetschef", "enhetschef", "lakarchef"}
     linked = ManagerLink.objects.active_on().filter(manager=manager)
     assert Person.objects.filter(unit__manager_links__in=linked).exclude(pk=manager.pk).exists()
+    statuses = sorted(AccessRequest.objects.values_list("status", "stage"))
+    assert statuses == [("completed", 2), ("draft", None), ("in_review", 1), ("in_review", 2)]
+    completed = AccessRequest.objects.get(status="completed")
+    assert Grant.objects.active_on().filter(person=completed.person, role=completed.role).exists()
     people_count = Person.objects.count()
     demo()
     assert Person.objects.count() == people_count
+    assert AccessRequest.objects.count() == len(statuses)
     for username in USERNAMES:
         assert sign_in(client, username) == 302
         client.post("/logga-ut/")

@@ -1,5 +1,7 @@
 """`rollkoll demo`: migrate, load fictitious demo data, one account per persona, serve.
 
+With the accounts come a few requests at each step of the SÄS route.
+
 Running it again keeps the data and the accounts: it only fills in what is missing.
 """
 
@@ -18,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rollkoll.access.demo import demo_requests
 from rollkoll.org.models import (
     AppRoleKind,
     BusinessArea,
@@ -68,7 +71,19 @@ class Command(BaseCommand):
         if not Person.objects.exists():
             self.stdout.write(_("Skapar och läser in fiktiva demodata …"))
             load_demo_data()
-        self.print_table(create_accounts())
+        accounts = create_accounts()
+        self.print_table(accounts)
+        users = {persona.username: user for persona, user in accounts}
+        made = demo_requests(
+            manager=users["chef"],
+            coordinator=users["samordnare"],
+            specialist=users["specialist"],
+            password=DEMO_PASSWORD,
+        )
+        if made:
+            self.stdout.write(
+                _("%(count)d ärenden i flödet, för chefens personal.") % {"count": len(made)}
+            )
         if not no_serve:
             call_command("runserver", ADDRESS, use_reloader=False)
 
