@@ -46,6 +46,7 @@ def test_pages_are_swedish_until_the_user_switches(client):
 
 
 @pytest.mark.django_db
-def test_a_browser_asking_for_english_gets_english(client):
+def test_a_browser_set_to_english_still_gets_swedish_until_the_user_switches(client):
     page = client.get("/logga-in/", headers={"accept-language": "en"}).content.decode()
-    assert "Sign in" in page
+    assert '<html lang="sv">' in page
+    assert "Logga in" in page
