@@ -1,9 +1,7 @@
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from rollkoll.access import models
+from rollkoll.web.admin import ReadOnlyAdmin
 
 
 class GrantUnitInline(admin.TabularInline):
@@ -20,17 +18,10 @@ class GrantAdmin(admin.ModelAdmin):
     inlines = [GrantUnitInline]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Read only: requests and signatures change through their acts, each one audited."""
-
-    def _never(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    has_add_permission = has_change_permission = has_delete_permission = _never
-
-
 @admin.register(models.AccessRequest)
 class AccessRequestAdmin(ReadOnlyAdmin):
+    """Requests and signatures change only through their acts, each one audited."""
+
     list_display = ["pk", "kind", "person", "role", "status", "stage", "stage_due", "created_at"]
     list_filter = ["status", "kind", "organisation"]
     search_fields = ["person__employee_id", "person__last_name"]

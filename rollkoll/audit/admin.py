@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rollkoll.audit.models import Event
 from rollkoll.audit.services import record
+from rollkoll.web.admin import ReadOnlyAdmin
 
 _SECRET_FIELDS = {"password"}
 
@@ -24,7 +25,7 @@ else:
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ReadOnlyAdmin):
     list_display = ["sequence", "occurred_at", "actor_display", "action", "target_label"]
     list_filter = ["action", "target_type"]
     search_fields = ["action", "actor_label", "target_label", "target_id"]
@@ -36,15 +37,6 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description=_("utförare"))
     def actor_display(self, event: Event) -> str:
         return event.actor_display
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
