@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from rollkoll.access import selectors
-from rollkoll.access.api.progress import StageStatus, stage_rows
 from rollkoll.access.models import AccessRequest
+from rollkoll.access.progress import StageStatus, stage_rows
 from rollkoll.org.models import User
 
 STAGE_LABELS = {

@@ -13,8 +13,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from rollkoll.access.api.progress import StageStatus, stage_rows
 from rollkoll.access.models import AccessRequest, Grant, RequestKind, RequestStatus
+from rollkoll.access.progress import StageStatus, stage_rows
 from rollkoll.access.selectors import event_reason, history_of
 from rollkoll.audit.models import Event
 from rollkoll.catalog.models import Role

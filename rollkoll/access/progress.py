@@ -1,4 +1,4 @@
-"""A request's progress along its route, as the API shows it.
+"""A request's progress along its route, as the request page and the API show it.
 
 Each stage is `done`, `current` or `pending`. Before signing the route is the
 one the form would take, all pending; a completed form has every stage done;
