@@ -68,7 +68,7 @@ class CatalogOnDate:
             requires[role_id].add(code)
         recommended: dict[int, list[rules.CourseRef]] = defaultdict(list)
         for link in Role.recommended_courses.through.objects.select_related("course").order_by(
-            "pk"
+            "course__code"
         ):
             recommended[link.role_id].append(course_ref(link.course))
         timings: dict[OrgId, rules.FormTiming] = {
