@@ -6,7 +6,7 @@ Loads the catalog from a migrated database (an in-memory SQLite one unless
 DATABASE_URL is set), generates fictitious facts in memory (completions,
 bookings, grants, units) and times `rules.evaluate` for every person and role,
 the catalog's memo starting cold. With --database it also times
-`access.eligibility.check_many` over the people already in the database.
+`requests.eligibility.check_many` over the people already in the database.
 
 Target (DESIGN.md): 55,000 people × 6 roles well under 2 s.
 """
@@ -93,7 +93,7 @@ def bench_engine(people: int, units: int, seed: int) -> None:
 
 
 def bench_database() -> None:
-    from rollkoll.access.eligibility import check_many
+    from rollkoll.requests.eligibility import check_many
 
     count = Person.objects.count()
     if not count:

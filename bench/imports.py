@@ -33,13 +33,13 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
-from rollkoll.access.imports import import_grants  # noqa: E402
-from rollkoll.access.models import Grant, GrantUnit  # noqa: E402
 from rollkoll.catalog.models import Course  # noqa: E402
 from rollkoll.fictitious.files import generate  # noqa: E402
 from rollkoll.fictitious.world import SCALES  # noqa: E402
 from rollkoll.org import imports as org  # noqa: E402
 from rollkoll.org.models import ManagerAssignment, ManagerLink, Person, Unit  # noqa: E402
+from rollkoll.register.imports import import_grants  # noqa: E402
+from rollkoll.register.models import Grant, GrantUnit  # noqa: E402
 from rollkoll.training.imports import import_completions  # noqa: E402
 from rollkoll.training.models import Booking, Completion  # noqa: E402
 

@@ -51,12 +51,15 @@ INSTALLED_APPS = [
     "rollkoll.org",
     "rollkoll.catalog",
     "rollkoll.training",
-    "rollkoll.access",
+    "rollkoll.register",
+    "rollkoll.requests",
     "rollkoll.governance",
     "rollkoll.audit",
     "rollkoll.notify",
     "rollkoll.api",
     "rollkoll.web",
+    "rollkoll.home",
+    "rollkoll.ops",
 ]
 
 MIDDLEWARE = [
@@ -164,7 +167,7 @@ TASKS = {
 # Run once a minute by `rollkoll worker` (dotted paths to functions without arguments).
 ROLLKOLL_PERIODIC_JOBS = [
     "rollkoll.notify.delivery.sweep_outbox",
-    "rollkoll.access.jobs.remind_overdue_stages",
+    "rollkoll.requests.services.reminders.remind_overdue_stages",
 ]
 
 REST_FRAMEWORK = {
@@ -188,8 +191,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "RequestKindEnum": "rollkoll.access.models.RequestKind",
-        "RequestStatusEnum": "rollkoll.access.models.RequestStatus",
+        "RequestKindEnum": "rollkoll.requests.models.RequestKind",
+        "RequestStatusEnum": "rollkoll.requests.models.RequestStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

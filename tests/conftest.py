@@ -5,6 +5,9 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from pytest_django.plugin import blocking_manager_key
 
+from tests.factories import UserFactory
+from tests.requests.api.world import World
+
 load_catalog = importlib.import_module("rollkoll.catalog.migrations.0003_catalog_data").load_catalog
 
 
@@ -38,3 +41,15 @@ def pytest_runtest_teardown(item, nextitem):
 def fast_password_hashing(settings):
     """Tests create many accounts; a real hasher makes each one take most of a second."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def specialist():
+    """A user of payroll specialist support: sees everything, carries requests out."""
+    return UserFactory(app_roles=["specialist"])
+
+
+@pytest.fixture
+def sas():
+    """A unit at SÄS with its manager, a staffing coordinator and specialist support."""
+    return World.build("SAS")

@@ -5,7 +5,6 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from rollkoll.access.models import Grant
 from rollkoll.catalog.models import Course, Role
 from rollkoll.org import personnummer
 from rollkoll.org.models import (
@@ -18,6 +17,7 @@ from rollkoll.org.models import (
     Unit,
     User,
 )
+from rollkoll.register.models import Grant
 from rollkoll.training.models import Booking, Completion
 
 PASSWORD = "correct-horse-battery"

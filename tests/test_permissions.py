@@ -19,10 +19,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-from rollkoll.access.models import AccessRequest
 from rollkoll.audit.models import Event
 from rollkoll.audit.services import record
 from rollkoll.org.models import Person
+from rollkoll.requests.models import AccessRequest
 from tests.factories import (
     BusinessAreaFactory,
     DelegationFactory,

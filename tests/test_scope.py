@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from rollkoll.access.models import Grant
 from rollkoll.org.models import BusinessArea, Person, Unit
+from rollkoll.register.models import Grant
 from tests.factories import (
     BusinessAreaFactory,
     DelegationFactory,

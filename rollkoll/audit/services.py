@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
 from rollkoll.audit.models import GENESIS_HASH, Event
+
+if TYPE_CHECKING:
+    from rollkoll.tabular import ImportResult
 
 # One advisory lock key for the whole chain: appends wait for each other.
 _CHAIN_LOCK_KEY = zlib.crc32(b"rollkoll.audit.chain")
@@ -69,3 +73,13 @@ def json_safe(value: Any) -> Any:
     if value is None:
         return None
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def record_import(*, actor: Any, path: Path, result: ImportResult) -> Event:
+    """An import's single audit event; call it inside the import's transaction."""
+    return record(
+        actor=actor,
+        action=f"import.{result.kind}",
+        target=None,
+        after={"file": path.name, "created": result.created, "updated": result.updated},
+    )

@@ -2,7 +2,7 @@
 
 Pure Python: it imports nothing from Django, so it is fast, easy to test with
 generated facts, and the same for pages, the API, imports and benchmarks. The
-adapter in `access/eligibility.py` loads the facts from the database.
+adapter in `requests/eligibility.py` loads the facts from the database.
 
 Verdicts, in the order they are decided:
 - `not_eligible`: the role is unknown; the person already holds it on every

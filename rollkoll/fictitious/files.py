@@ -8,10 +8,10 @@ import random
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rollkoll.access.imports import GRANTS
 from rollkoll.fictitious import register
 from rollkoll.fictitious.world import Assignment, Scale, World, build
 from rollkoll.org.imports import MANAGERS, PEOPLE, UNITS
+from rollkoll.register.imports import GRANTS
 from rollkoll.training.imports import COMPLETIONS
 
 FILES = ("units", "people", "managers", "manager-links", "completions", "grants")

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rollkoll.audit.services import record_import
+from rollkoll.org import personnummer
 from rollkoll.org.models import (
     BusinessArea,
     ManagerAssignment,
@@ -31,14 +33,22 @@ from rollkoll.tabular import (
     Problems,
     Reference,
     Schema,
-    record_import,
     upsert,
 )
-from rollkoll.tabular.columns import canonical_personnummer, email, iso_date, one_of, text
+from rollkoll.tabular.columns import CellError, email, iso_date, one_of, text
 from rollkoll.tabular.importing import BATCH_SIZE
 
 DatedManager = TypeVar("DatedManager", ManagerLink, ManagerAssignment)
 DUPLICATE = gettext_lazy("Samma %(key)s finns redan på rad %(line)d.")
+
+
+def canonical_personnummer(text: str) -> str:
+    """A valid personnummer as `ÅÅÅÅMMDD-NNNN`, else a cell error for the import."""
+    try:
+        return personnummer.normalize(text)
+    except personnummer.InvalidPersonnummer:
+        raise CellError(_("”%(text)s” är inget giltigt personnummer.") % {"text": text}) from None
+
 
 UNITS = Schema(
     (

@@ -7,7 +7,6 @@ A manager needs no app role; their manager links make them manager of units.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -17,9 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rollkoll.org import personnummer
-
-if TYPE_CHECKING:
-    from rollkoll.org.scope import Scope
+from rollkoll.org.scope import Scope
 
 
 def _today() -> dt.date:
@@ -313,12 +310,9 @@ class User(AbstractUser):
     @property
     def scope(self) -> Scope:
         """What this user may see; computed once per user object."""
-        from rollkoll.org.scope import Scope
-
         cached: Scope | None = self.__dict__.get("_scope")
         if cached is None:
-            cached = Scope.for_user(self)
-            self.__dict__["_scope"] = cached
+            cached = self.__dict__["_scope"] = scope_of(self)
         return cached
 
 
@@ -364,3 +358,43 @@ class AppRole(models.Model):
     def __str__(self) -> str:
         scope = self.organisation or self.business_area
         return f"{self.get_kind_display()}{f': {scope}' if scope else ''}"
+
+
+def _managed_unit_ids(person_id: int, on: dt.date) -> frozenset[int]:
+    """Units the person manages on the date, and those of managers who named them deputy."""
+    managers = {person_id} | set(
+        Delegation.objects.active_on(on)
+        .filter(deputy_id=person_id)
+        .values_list("person_id", flat=True)
+    )
+    return frozenset(
+        ManagerLink.objects.active_on(on)
+        .filter(manager_id__in=managers)
+        .values_list("unit_id", flat=True)
+    )
+
+
+def scope_of(user: User, on: dt.date | None = None) -> Scope:
+    """What the user may see on the date (today by default): see `org.scope`."""
+    if not user.is_authenticated or not user.is_active:
+        return Scope()
+    kinds: dict[str, set[int]] = {kind: set() for kind in AppRoleKind.values}
+    for kind, organisation_id, business_area_id in user.app_roles.values_list(
+        "kind", "organisation_id", "business_area_id"
+    ):
+        kinds[kind].add(organisation_id or business_area_id or 0)
+    is_specialist = bool(kinds[AppRoleKind.SPECIALIST])
+    is_auditor = bool(kinds[AppRoleKind.AUDITOR])
+    is_admin = bool(kinds[AppRoleKind.ADMIN]) or user.is_superuser
+    return Scope(
+        sees_everything=is_specialist or is_auditor or is_admin,
+        is_specialist=is_specialist,
+        is_auditor=is_auditor,
+        is_admin=is_admin,
+        person_id=user.person_id,
+        organisation_ids=frozenset(kinds[AppRoleKind.COORDINATOR]),
+        business_area_ids=frozenset(kinds[AppRoleKind.BA_CONTACT]),
+        managed_unit_ids=_managed_unit_ids(user.person_id, on or _today())
+        if user.person_id
+        else frozenset(),
+    )

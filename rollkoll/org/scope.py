@@ -7,19 +7,16 @@ A user's scope is the union of what their app roles and manager links give:
 - a manager sees the units they are linked to in Heroma, and those of managers
   who have named them out-of-office deputy today;
 - everyone sees themselves.
+
+`Scope` holds what was read and turns it into query filters; `org.models.scope_of`
+reads it for a user from their app roles, manager links and delegations.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.db.models import Q
-from django.utils import timezone
-
-if TYPE_CHECKING:
-    from rollkoll.org.models import User
 
 _NOTHING = Q(pk__in=[])
 
@@ -34,44 +31,6 @@ class Scope:
     organisation_ids: frozenset[int] = field(default_factory=frozenset)
     business_area_ids: frozenset[int] = field(default_factory=frozenset)
     managed_unit_ids: frozenset[int] = field(default_factory=frozenset)
-
-    @classmethod
-    def for_user(cls, user: User, on: dt.date | None = None) -> Scope:
-        from rollkoll.org.models import AppRoleKind, Delegation, ManagerLink
-
-        if not user.is_authenticated or not user.is_active:
-            return cls()
-        on = on or timezone.localdate()
-        kinds: dict[str, set[int]] = {kind: set() for kind in AppRoleKind.values}
-        for kind, organisation_id, business_area_id in user.app_roles.values_list(
-            "kind", "organisation_id", "business_area_id"
-        ):
-            kinds[kind].add(organisation_id or business_area_id or 0)
-        managed: set[int] = set()
-        if user.person_id:
-            managers = {user.person_id} | set(
-                Delegation.objects.active_on(on)
-                .filter(deputy_id=user.person_id)
-                .values_list("person_id", flat=True)
-            )
-            managed = set(
-                ManagerLink.objects.active_on(on)
-                .filter(manager_id__in=managers)
-                .values_list("unit_id", flat=True)
-            )
-        is_specialist = bool(kinds[AppRoleKind.SPECIALIST])
-        is_auditor = bool(kinds[AppRoleKind.AUDITOR])
-        is_admin = bool(kinds[AppRoleKind.ADMIN]) or user.is_superuser
-        return cls(
-            sees_everything=is_specialist or is_auditor or is_admin,
-            is_specialist=is_specialist,
-            is_auditor=is_auditor,
-            is_admin=is_admin,
-            person_id=user.person_id,
-            organisation_ids=frozenset(kinds[AppRoleKind.COORDINATOR]),
-            business_area_ids=frozenset(kinds[AppRoleKind.BA_CONTACT]),
-            managed_unit_ids=frozenset(managed),
-        )
 
     @property
     def is_coordinator(self) -> bool:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
-from rollkoll.access.models import Grant
 from rollkoll.org.models import (
     Delegation,
     DelegationQuerySet,
-    ManagerLink,
     Person,
     PersonQuerySet,
     Unit,
@@ -33,22 +31,6 @@ def people_visible_to(user: User) -> PersonQuerySet:
 
 def units_visible_to(user: User) -> UnitQuerySet:
     return Unit.objects.visible_to(user).select_related("business_area__organisation", "parent")
-
-
-def unit_with_register(user: User) -> UnitQuerySet:
-    """Units with today's manager links and the active grants the user may see on them."""
-    links = ManagerLink.objects.active_on().select_related("manager")
-    grants = (
-        Grant.objects.visible_to(user)
-        .active_on()
-        .select_related("person", "role")
-        .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("code")))
-        .order_by("person__employee_id", "role__code")
-    )
-    return units_visible_to(user).prefetch_related(
-        Prefetch("manager_links", queryset=links, to_attr="active_manager_links"),
-        Prefetch("grants", queryset=grants, to_attr="active_grants"),
-    )
 
 
 def delegations_of(user: User) -> DelegationQuerySet:

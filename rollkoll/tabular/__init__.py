@@ -5,7 +5,7 @@ problem is refused whole (`Refused`).
 """
 
 from rollkoll.tabular.columns import CellError, Column
-from rollkoll.tabular.importing import ImportResult, Reference, batched, record_import, upsert
+from rollkoll.tabular.importing import ImportResult, Reference, batched, upsert
 from rollkoll.tabular.problems import Problem, Problems, Refused
 from rollkoll.tabular.schema import Schema
 
@@ -19,6 +19,5 @@ __all__ = [
     "Refused",
     "Schema",
     "batched",
-    "record_import",
     "upsert",
 ]

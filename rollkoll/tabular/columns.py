@@ -12,8 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from rollkoll.org import personnummer
-
 
 class CellError(ValueError):
     """A cell's text is not a value of its column; the message is for the user."""
@@ -49,13 +47,6 @@ def iso_date(text: str) -> dt.date:
         raise CellError(
             _("”%(text)s” är inte ett datum enligt ISO 8601 (ÅÅÅÅ-MM-DD).") % {"text": text}
         ) from None
-
-
-def canonical_personnummer(text: str) -> str:
-    try:
-        return personnummer.normalize(text)
-    except personnummer.InvalidPersonnummer:
-        raise CellError(_("”%(text)s” är inget giltigt personnummer.") % {"text": text}) from None
 
 
 def email(text: str) -> str:

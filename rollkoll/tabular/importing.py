@@ -1,16 +1,14 @@
-"""What every import shares: its result and its one summary audit event."""
+"""What every import shares: its result, batching, references and the bulk upsert."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 from typing import Any, TypeVar
 
 from django.db.models import Model
 
-from rollkoll.audit.services import record
 from rollkoll.tabular.problems import Problems
 
 BATCH_SIZE = 2000
@@ -25,16 +23,6 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     person_ids: frozenset[int] = field(default_factory=frozenset)
-
-
-def record_import(*, actor: Any, path: Path, result: ImportResult) -> None:
-    """The import's single audit event; call it inside the import's transaction."""
-    record(
-        actor=actor,
-        action=f"import.{result.kind}",
-        target=None,
-        after={"file": path.name, "created": result.created, "updated": result.updated},
-    )
 
 
 def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:

@@ -18,7 +18,7 @@ from django.db import connection, models, transaction
 from django.db.backends.utils import CursorWrapper
 from django.utils.translation import gettext as _
 
-from rollkoll.access.services import requests_resume_after_training
+from rollkoll.audit.services import record_import
 from rollkoll.catalog.models import Course
 from rollkoll.org.imports import person_reference
 from rollkoll.tabular import (
@@ -28,10 +28,10 @@ from rollkoll.tabular import (
     Reference,
     Schema,
     batched,
-    record_import,
 )
 from rollkoll.tabular.columns import iso_date, one_of, text
 from rollkoll.tabular.importing import BATCH_SIZE
+from rollkoll.training.hooks import completions_changed
 from rollkoll.training.models import Booking, Completion
 
 COMPLETED, BOOKED = "completed", "booked"
@@ -79,7 +79,7 @@ def import_completions(*, path: Path, actor: Any = None, progress: bool = False)
             person_ids=done.person_ids,
         )
         record_import(actor=actor, path=path, result=result)
-        requests_resume_after_training(person_ids=done.person_ids)
+        completions_changed(person_ids=done.person_ids)
     return result
 
 

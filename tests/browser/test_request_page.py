@@ -2,11 +2,10 @@
 
 import pytest
 
-from rollkoll.access.services import request_return, requests_sign
-from rollkoll.access.services._act import link
-from tests.access.flow import completed, draft, make_world
+from rollkoll.requests.services import request_return, requests_sign
 from tests.browser.test_pages import assert_no_axe_violations, use_language
 from tests.factories import PASSWORD
+from tests.requests.flow import completed, draft, make_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,11 +17,11 @@ def test_the_request_page_has_no_accessibility_violations(page, language):
     form = draft(world.manager, world.employee, "heromarapportor", world.unit)
     form = requests_sign(requests=[form], actor=world.manager, password=PASSWORD)[0]
     form = request_return(request=form, actor=world.coordinator, reason="Fel enhet angiven")
-    page.goto(link(form))  # anonymous: sent to sign in, and back here after
+    page.goto(form.get_absolute_url())  # anonymous: sent to sign in, and back here after
     use_language(page, language)
     page.fill("#id_username", world.manager.username)
     page.fill("#id_password", PASSWORD)
-    with page.expect_navigation(url=f"**{link(form)}"):
+    with page.expect_navigation(url=f"**{form.get_absolute_url()}"):
         page.keyboard.press("Enter")
     assert page.get_attribute("html", "lang") == language
     assert page.get_by_role("heading", level=1).count() == 1

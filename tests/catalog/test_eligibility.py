@@ -6,11 +6,12 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from rollkoll.access import eligibility
-from rollkoll.access.models import AccessRequest, Grant, RequestKind, RequestStatus
 from rollkoll.catalog.reasons import MESSAGES
 from rollkoll.catalog.rules import Code, Verdict
 from rollkoll.org.models import Organisation, Person
+from rollkoll.register.models import Grant
+from rollkoll.requests import eligibility
+from rollkoll.requests.models import AccessRequest, RequestKind, RequestStatus
 from rollkoll.training.selectors import course_codes_by_person
 from tests.catalog.conftest import ROLES
 from tests.factories import (

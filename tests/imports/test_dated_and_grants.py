@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from rollkoll.access.imports import import_grants
-from rollkoll.access.models import Grant
 from rollkoll.org.imports import import_manager_links, import_managers
 from rollkoll.org.models import ManagerAssignment, ManagerLink
+from rollkoll.register.imports import import_grants
+from rollkoll.register.models import Grant
 from tests.factories import GrantFactory, PersonFactory, UnitFactory, role
 
 from .conftest import write_csv

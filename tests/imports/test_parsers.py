@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from rollkoll.fictitious.world import fictitious_personnummer
 from rollkoll.org import personnummer
-from rollkoll.tabular.columns import CellError, canonical_personnummer, iso_date
+from rollkoll.org.imports import canonical_personnummer
+from rollkoll.tabular.columns import CellError, iso_date
 from rollkoll.tabular.reading import detect_delimiter, read_rows
 
 names = st.text(alphabet=string.ascii_lowercase + "_", min_size=1, max_size=12)

@@ -2,9 +2,9 @@
 
 import pytest
 
-from rollkoll.access.models import Grant, GrantUnit
 from rollkoll.audit.models import Event
 from rollkoll.org.models import BusinessArea, ManagerAssignment, ManagerLink, Person, Unit
+from rollkoll.register.models import Grant, GrantUnit
 from rollkoll.tabular import ImportResult
 from rollkoll.training.imports import import_completions
 from rollkoll.training.models import Booking, Completion

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 
-from rollkoll.access.api.serializers import ErrorOut
+from rollkoll.api.inputs import actor
+from rollkoll.api.serializers import ErrorOut
 from rollkoll.audit.api.serializers import EventOut
 from rollkoll.audit.models import Event
-from rollkoll.org.models import User
 
 ERRORS = {403: ErrorOut, 404: ErrorOut}
 
 
 class EventFilter(filters.FilterSet):
     action = filters.CharFilter(help_text=_("T.ex. request.sign eller catalog.role.change."))
-    target_type = filters.CharFilter(help_text=_("T.ex. access.accessrequest eller org.unit."))
+    target_type = filters.CharFilter(help_text=_("T.ex. requests.accessrequest eller org.unit."))
     target_id = filters.CharFilter()
 
     class Meta:
@@ -44,4 +42,4 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def get_queryset(self) -> QuerySet[Event]:
         if getattr(self, "swagger_fake_view", False):
             return Event.objects.none()
-        return Event.objects.visible_to(cast(User, self.request.user)).order_by("sequence")
+        return Event.objects.visible_to(actor(self.request)).order_by("sequence")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from rollkoll.access.api.serializers import GrantOut
 from rollkoll.org import personnummer
 from rollkoll.org.models import Person
 from rollkoll.org.selectors import may_see_personnummer
@@ -48,11 +47,6 @@ class UnitOut(serializers.Serializer):
     business_area = serializers.CharField(source="business_area.code")
     organisation = serializers.CharField(source="business_area.organisation.code")
     parent_unit = serializers.CharField(source="parent.code", allow_null=True, default=None)
-
-
-class UnitDetailOut(UnitOut):
-    manager_links = ManagerLinkOut(many=True, source="active_manager_links")
-    grants = GrantOut(many=True, source="active_grants")
 
 
 class DelegationIn(serializers.Serializer):

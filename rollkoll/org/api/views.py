@@ -10,8 +10,8 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from rollkoll.access.api.serializers import ErrorOut
-from rollkoll.access.api.views import actor
+from rollkoll.api.inputs import actor
+from rollkoll.api.serializers import ErrorOut
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org import selectors
 from rollkoll.org.api import serializers as s
@@ -62,24 +62,15 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
         return selectors.people_visible_to(user)
 
 
-@extend_schema_view(
-    list=extend_schema(responses={200: s.UnitOut(many=True), **ERRORS}),
-    retrieve=extend_schema(responses={200: s.UnitDetailOut, **ERRORS}),
-)
-class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    """Units the caller may see; one unit with today's manager links and grants."""
+@extend_schema_view(list=extend_schema(responses={200: s.UnitOut(many=True), **ERRORS}))
+class UnitViewSet(mixins.ListModelMixin, ScopedViewSet):
+    """Units the caller may see (one unit, with its holders, is the register's)."""
 
     model = Unit
-    lookup_field = "code"
-    lookup_value_regex = KEY
+    serializer_class = s.UnitOut
 
     def scoped(self, user: User) -> QuerySet:
-        if self.action == "retrieve":
-            return selectors.unit_with_register(user)
         return selectors.units_visible_to(user)
-
-    def get_serializer_class(self) -> type[s.UnitOut]:
-        return s.UnitDetailOut if self.action == "retrieve" else s.UnitOut
 
 
 class DelegationViewSet(mixins.ListModelMixin, ScopedViewSet):

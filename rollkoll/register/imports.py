@@ -1,0 +1,110 @@
+"""Importing the register of grants as it stands (the business areas' lists).
+
+The natural key is employee id + role code + valid from; a grant's units are
+replaced by the file's. Grants missing from the file are left as they are:
+nothing in the register ends by itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from rollkoll.audit.services import record_import
+from rollkoll.catalog.models import Role
+from rollkoll.org.imports import person_reference, unit_reference
+from rollkoll.register.models import Grant, GrantUnit
+from rollkoll.tabular import (
+    Column,
+    ImportResult,
+    Problems,
+    Reference,
+    Schema,
+    batched,
+)
+from rollkoll.tabular.columns import code_list, iso_date, text
+from rollkoll.tabular.importing import BATCH_SIZE
+
+GRANTS = Schema(
+    (
+        Column("employee_id", text(20)),
+        Column("role_code", text(40)),
+        Column("unit_codes", code_list(";")),
+        Column("valid_from", iso_date),
+    )
+)
+Key = tuple[int, int, dt.date]
+
+
+def import_grants(*, path: Path, actor: Any = None, progress: bool = False) -> ImportResult:
+    problems = Problems(str(path))
+    people, units = person_reference(), unit_reference()
+    roles = Reference(dict(Role.objects.values_list("code", "pk")), _("Okänd roll ”%(code)s”."))
+    wanted: dict[Key, set[int]] = {}
+    for line, (employee_id, role_code, unit_codes, valid_from) in GRANTS.rows(
+        path, problems, progress=progress
+    ):
+        person_id = people.resolve(employee_id, line=line, column="employee_id", problems=problems)
+        role_id = roles.resolve(role_code, line=line, column="role_code", problems=problems)
+        unit_ids = {
+            units.resolve(code, line=line, column="unit_codes", problems=problems)
+            for code in unit_codes
+        }
+        if not unit_codes:
+            problems.add(line, "unit_codes", _("Värde saknas."))
+        if person_id is None or role_id is None or None in unit_ids:
+            continue
+        key = (person_id, role_id, valid_from)
+        if key in wanted:
+            problems.add(
+                line, "valid_from", _("Samma person, roll och startdatum finns på en tidigare rad.")
+            )
+        wanted[key] = {unit_id for unit_id in unit_ids if unit_id is not None}
+    problems.raise_if_any()
+    with transaction.atomic():
+        result = _write(wanted)
+        record_import(actor=actor, path=path, result=result)
+    return result
+
+
+def _write(wanted: dict[Key, set[int]]) -> ImportResult:
+    """Create the new grants, then bring every grant's units in line with the file."""
+    known = _grant_ids()
+    Grant.objects.bulk_create(
+        [
+            Grant(person_id=p, role_id=r, valid_from=d)
+            for p, r, d in wanted
+            if (p, r, d) not in known
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    ids = _grant_ids()
+    stored: dict[int, dict[int, int]] = {}
+    for pk, grant_id, unit_id in GrantUnit.objects.values_list("pk", "grant_id", "unit_id"):
+        stored.setdefault(grant_id, {})[unit_id] = pk
+    added: list[GrantUnit] = []
+    removed: list[int] = []
+    changed = 0
+    for key, unit_ids in wanted.items():
+        grant_id = ids[key]
+        have = stored.get(grant_id, {})
+        added += [GrantUnit(grant_id=grant_id, unit_id=unit) for unit in unit_ids - have.keys()]
+        removed += [pk for unit, pk in have.items() if unit not in unit_ids]
+        changed += key in known and have.keys() != unit_ids
+    for batch in batched(removed):
+        GrantUnit.objects.filter(pk__in=batch).delete()
+    GrantUnit.objects.bulk_create(added, batch_size=BATCH_SIZE)
+    return ImportResult("grants", created=len(ids) - len(known), updated=changed)
+
+
+def _grant_ids() -> dict[Key, int]:
+    return {
+        (person, role, valid_from): pk
+        for pk, person, role, valid_from in Grant.objects.values_list(
+            "pk", "person_id", "role_id", "valid_from"
+        )
+    }

@@ -1,0 +1,205 @@
+"""The eligibility adapter: loads the facts from the database and asks the engine.
+
+`check` answers for one person, one role and the units asked for; `check_many`
+for many people and roles on each person's own unit, in a fixed number of
+queries however many people. The organisation whose rules apply is that of the
+person's own unit (their employer), and the manager kind is theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from rollkoll.catalog import rules
+from rollkoll.catalog.models import Role
+from rollkoll.catalog.reasons import MESSAGES
+from rollkoll.catalog.selectors import CatalogOnDate
+from rollkoll.org.models import Person, Unit, active_on
+from rollkoll.register.models import Grant, GrantUnit
+from rollkoll.requests.models import AccessRequest, RequestKind
+from rollkoll.training.selectors import course_codes_by_person
+
+Ids = Iterable[int] | QuerySet
+
+
+def pending_roles(
+    person_ids: Ids, unit_ids: Ids
+) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """Role codes in requests under way: (by person id, by unit id).
+
+    A request is under way from its draft until it is completed, rejected or
+    withdrawn: a draft counts, so that forms prepared together (a
+    Heromarapportör and a Chef needing one on the unit) can be signed in one
+    act. The first dict maps each person to the roles they have applied for;
+    the second maps each unit to the roles applied for on it, by anyone.
+    Ending requests and manager links do not count.
+    """
+    by_person: dict[int, set[str]] = defaultdict(set)
+    by_unit: dict[int, set[str]] = defaultdict(set)
+    pending = AccessRequest.objects.pending().filter(
+        kind__in=[RequestKind.GRANT, RequestKind.CHANGE]
+    )
+    for person_id, code in pending.filter(person_id__in=person_ids).values_list(
+        "person_id", "role__code"
+    ):
+        by_person[person_id].add(code)
+    for unit_id, code in (
+        pending.filter(units__in=unit_ids).values_list("units", "role__code").distinct()
+    ):
+        by_unit[unit_id].add(code)
+    return by_person, by_unit
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """Everything the engine needs about a set of people and units on a date."""
+
+    completed: dict[int, frozenset[str]]
+    booked: dict[int, frozenset[str]]
+    held: dict[int, set[str]]
+    held_on_unit: dict[tuple[int, int], set[str]]
+    present: dict[int, set[str]]
+    pending_by_person: dict[int, set[str]]
+    units: dict[int, tuple[str, int]]  # unit id -> (code, organisation id)
+    interned: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, person_ids: Ids, unit_ids: Ids, on: dt.date) -> _Facts:
+        completed, booked = course_codes_by_person(person_ids, on)
+        held: dict[int, set[str]] = defaultdict(set)
+        held_on_unit: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for person_id, code, unit_id in (
+            Grant.objects.active_on(on)
+            .filter(person_id__in=person_ids)
+            .values_list("person_id", "role__code", "grant_units__unit_id")
+        ):
+            held[person_id].add(code)
+            held_on_unit[person_id, unit_id].add(code)
+        present: dict[int, set[str]] = defaultdict(set)
+        for unit_id, code in (
+            GrantUnit.objects.filter(active_on(on, "grant__"), unit_id__in=unit_ids)
+            .values_list("unit_id", "grant__role__code")
+            .distinct()
+        ):
+            present[unit_id].add(code)
+        pending_by_person, pending_by_unit = pending_roles(person_ids, unit_ids)
+        for unit_id, codes in pending_by_unit.items():
+            present[unit_id] |= codes
+        units = {
+            pk: (code, organisation_id)
+            for pk, code, organisation_id in Unit.objects.filter(pk__in=unit_ids).values_list(
+                "pk", "code", "business_area__organisation_id"
+            )
+        }
+        return cls(completed, booked, held, held_on_unit, present, pending_by_person, units)
+
+    def person(self, person_id: int) -> rules.PersonFacts:
+        return rules.PersonFacts(
+            completed=self._shared(self.completed.get(person_id, ())),
+            booked=self._shared(self.booked.get(person_id, ())),
+            held_roles=self._shared(self.held.get(person_id, ())),
+            pending_roles=self._shared(self.pending_by_person.get(person_id, ())),
+        )
+
+    def _shared(self, codes: Iterable[str]) -> frozenset[str]:
+        """One object per distinct set, so the engine's memo compares by identity."""
+        found = frozenset(codes)
+        return self.interned.setdefault(found, found)
+
+    def unit(self, person_id: int, unit_id: int) -> rules.UnitFacts:
+        return rules.UnitFacts(
+            code=self.units[unit_id][0],
+            roles_present=frozenset(self.present.get(unit_id, ())),
+            person_roles=frozenset(self.held_on_unit.get((person_id, unit_id), ())),
+        )
+
+
+def check(
+    *, person: Person, role: Role | str, units: Sequence[Unit], on: dt.date | None = None
+) -> rules.Decision:
+    """Whether `person` may be granted `role` (a Role or its code) on `units` on the date."""
+    on = on or timezone.localdate()
+    unit_ids = {unit.pk for unit in units} | {person.unit_id}
+    facts = _Facts.load([person.pk], unit_ids, on)
+    policy = CatalogOnDate.load(on).policy(facts.units[person.unit_id][1], person.manager_kind)
+    return rules.evaluate(
+        role=role if isinstance(role, str) else role.code,
+        policy=policy,
+        person=facts.person(person.pk),
+        units=[facts.unit(person.pk, unit.pk) for unit in units],
+    )
+
+
+def check_many(
+    *, people: QuerySet[Person] | Sequence[Person], roles: Iterable[str], on: dt.date | None = None
+) -> dict[tuple[int, str], rules.Decision]:
+    """Every role for every person, each on the person's own unit."""
+    on = on or timezone.localdate()
+    roles = list(roles)
+    if isinstance(people, QuerySet):
+        person_ids: Ids = people.values("pk")
+        unit_ids: Ids = people.values("unit_id")
+        rows = list(people.values_list("pk", "unit_id", "manager_kind"))
+    else:
+        rows = [(person.pk, person.unit_id, person.manager_kind) for person in people]
+        person_ids = [person_id for person_id, _unit, _kind in rows]
+        unit_ids = {unit_id for _person, unit_id, _kind in rows}
+    facts = _Facts.load(person_ids, unit_ids, on)
+    catalog = CatalogOnDate.load(on)
+    decisions: dict[tuple[int, str], rules.Decision] = {}
+    for person_id, unit_id, manager_kind in rows:
+        policy = catalog.policy(facts.units[unit_id][1], manager_kind)
+        person_facts = facts.person(person_id)
+        unit_facts = [facts.unit(person_id, unit_id)]
+        for role in roles:
+            decisions[person_id, role] = rules.evaluate(
+                role=role, policy=policy, person=person_facts, units=unit_facts
+            )
+    return decisions
+
+
+def decision_json(decision: rules.Decision) -> dict[str, Any]:
+    """The API's shape of a decision, its texts in the active language."""
+    return {
+        "verdict": decision.verdict.value,
+        "reasons": [
+            {
+                "code": reason.code,
+                "message": _render(reason.code, 0, reason.params, reason.message),
+                "action": _render(reason.code, 1, reason.params, reason.action),
+                "course": _course_json(reason.course),
+            }
+            for reason in decision.reasons
+        ],
+        "suggestions": [
+            {
+                "code": suggestion.code,
+                "message": _render(suggestion.code, 0, suggestion.params, suggestion.message),
+                "role": suggestion.role,
+                "course": _course_json(suggestion.course),
+            }
+            for suggestion in decision.suggestions
+        ],
+    }
+
+
+def _render(code: str, part: int, params: Any, fallback: str) -> str:
+    """The message translated from its Swedish msgid, or as given if the code is unknown."""
+    template = MESSAGES.get(code, ("", ""))[part]
+    if not template:
+        return fallback
+    return gettext(template) % params
+
+
+def _course_json(course: rules.CourseRef | None) -> dict[str, str] | None:
+    if course is None:
+        return None
+    return {"code": course.code, "name": course.name, "booking_url": course.booking_url}
