@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from rest_framework.authtoken.models import TokenProxy
 
 from rollkoll.audit.admin import AuditedAdminMixin
 from rollkoll.org import models
+from rollkoll.web.admin import ReadOnlyAdmin
 
 
 @admin.register(models.Organisation)
@@ -36,7 +38,9 @@ class PersonAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(models.ManagerLink, models.ManagerAssignment)
-class ManagerLinkAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class ManagerLinkAdmin(ReadOnlyAdmin):
+    """Links change through manager-link requests and the imports, each audited."""
+
     list_display = ["unit", "manager", "valid_from", "valid_to"]
     search_fields = ["unit__code", "manager__employee_id", "manager__last_name"]
     raw_id_fields = ["unit", "manager"]
@@ -58,3 +62,7 @@ class RollkollUserAdmin(AuditedAdminMixin, UserAdmin):
     inlines = [AppRoleInline]
     raw_id_fields = ["person"]
     fieldsets = (*UserAdmin.fieldsets, ("Rollkoll", {"fields": ["person"]}))  # type: ignore[misc]
+
+
+# API tokens are issued through the API; an edit here would bypass the audit log.
+admin.site.unregister(TokenProxy)
