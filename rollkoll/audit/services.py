@@ -76,10 +76,18 @@ def json_safe(value: Any) -> Any:
 
 
 def record_import(*, actor: Any, path: Path, result: ImportResult) -> Event:
-    """An import's single audit event; call it inside the import's transaction."""
+    """An import's single audit event, with what it changed by natural key.
+
+    Call it inside the import's transaction.
+    """
     return record(
         actor=actor,
         action=f"import.{result.kind}",
         target=None,
-        after={"file": path.name, "created": result.created, "updated": result.updated},
+        after={
+            "file": path.name,
+            "created": result.created,
+            "updated": result.updated,
+            **({"changes": result.changes} if result.changes else {}),
+        },
     )

@@ -182,7 +182,7 @@ def _write_units(units: dict[str, _UnitRow]) -> ImportResult:
     area_ids = dict(BusinessArea.objects.values_list("code", "pk"))
     unit_ids = dict(Unit.objects.values_list("code", "pk"))
     pending = [code for code in units if code not in unit_ids]
-    created = len(pending)
+    created = sorted(pending)
     while pending:
         ready = [
             code for code in pending if not units[code].parent or units[code].parent in unit_ids
@@ -195,7 +195,12 @@ def _write_units(units: dict[str, _UnitRow]) -> ImportResult:
         pending = [code for code in pending if code not in unit_ids]
     wanted = {code: _unit(row, area_ids, unit_ids) for code, row in units.items()}
     _, updated = upsert(Unit, "code", wanted)
-    return ImportResult("units", created=created, updated=updated)
+    return ImportResult(
+        "units",
+        created=len(created),
+        updated=len(updated),
+        changes={"created": created, "updated": sorted(updated)},
+    )
 
 
 def _unit(row: _UnitRow, area_ids: dict[str, int], unit_ids: dict[str, int]) -> dict[str, Any]:
@@ -241,7 +246,12 @@ def import_people(*, path: Path, actor: Any = None, progress: bool = False) -> I
     problems.raise_if_any()
     with transaction.atomic():
         created, updated = upsert(Person, "employee_id", people)
-        result = ImportResult("people", created=created, updated=updated)
+        result = ImportResult(
+            "people",
+            created=len(created),
+            updated=len(updated),
+            changes={"created": sorted(created), "updated": sorted(updated)},
+        )
         record_import(actor=actor, path=path, result=result)
     return result
 
@@ -313,6 +323,7 @@ def _write_dated_managers(
     closing: list[DatedManager] = []
     opening: list[DatedManager] = []
     created: list[DatedManager] = []
+    before: dict[tuple[int, dt.date], dict[str, Any]] = {}
     for index, key in enumerate(history):
         unit_id, valid_from = key
         following = history[index + 1] if index + 1 < len(history) else None
@@ -332,9 +343,42 @@ def _write_dated_managers(
             continue
         manager_id = wanted.get(key, row.manager_id)
         if (row.manager_id, row.valid_to) != (manager_id, valid_to):
+            before[key] = _link_state(row)
             row.manager_id, row.valid_to = manager_id, valid_to
             (closing if valid_to else opening).append(row)
     model.objects.bulk_update(closing, ["manager", "valid_to"], batch_size=BATCH_SIZE)
     model.objects.bulk_create(created, batch_size=BATCH_SIZE)
     model.objects.bulk_update(opening, ["manager", "valid_to"], batch_size=BATCH_SIZE)
-    return ImportResult(kind, created=len(created), updated=len(closing) + len(opening))
+    return ImportResult(
+        kind,
+        created=len(created),
+        updated=len(before),
+        changes=_dated_manager_changes(created, [*closing, *opening], before),
+    )
+
+
+def _link_state(row: DatedManager) -> dict[str, Any]:
+    return {"manager_id": row.manager_id, "valid_to": row.valid_to}
+
+
+def _dated_manager_changes(
+    created: list[DatedManager],
+    rewritten: list[DatedManager],
+    before: dict[tuple[int, dt.date], dict[str, Any]],
+) -> dict[str, Any]:
+    """Each created and rewritten row by unit code and start, managers by employee id."""
+    rows = [*created, *rewritten]
+    units = dict(Unit.objects.filter(pk__in={r.unit_id for r in rows}).values_list("pk", "code"))
+    people_ids = {r.manager_id for r in rows} | {b["manager_id"] for b in before.values()}
+    people = dict(Person.objects.filter(pk__in=people_ids).values_list("pk", "employee_id"))
+
+    def state(manager_id: int, valid_to: dt.date | None) -> dict[str, Any]:
+        return {"manager": people[manager_id], "valid_to": valid_to and valid_to.isoformat()}
+
+    def entry(row: DatedManager) -> dict[str, Any]:
+        key = (row.unit_id, row.valid_from)
+        after = {"unit": units[row.unit_id], "valid_from": row.valid_from.isoformat()}
+        after |= state(row.manager_id, row.valid_to)
+        return after | ({"before": state(**before[key])} if key in before else {})
+
+    return {"created": [entry(r) for r in created], "rewritten": [entry(r) for r in rewritten]}

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from rollkoll.audit.services import record_import
 from rollkoll.catalog.models import Role
 from rollkoll.org.imports import person_reference, unit_reference
+from rollkoll.org.models import Person, Unit
 from rollkoll.register.models import Grant, GrantUnit
 from rollkoll.tabular import (
     Column,
@@ -88,17 +89,50 @@ def _write(wanted: dict[Key, set[int]]) -> ImportResult:
         stored.setdefault(grant_id, {})[unit_id] = pk
     added: list[GrantUnit] = []
     removed: list[int] = []
-    changed = 0
+    changed: dict[Key, tuple[set[int], set[int]]] = {}
     for key, unit_ids in wanted.items():
         grant_id = ids[key]
         have = stored.get(grant_id, {})
         added += [GrantUnit(grant_id=grant_id, unit_id=unit) for unit in unit_ids - have.keys()]
         removed += [pk for unit, pk in have.items() if unit not in unit_ids]
-        changed += key in known and have.keys() != unit_ids
+        if key in known and have.keys() != unit_ids:
+            changed[key] = (set(have), unit_ids)
     for batch in batched(removed):
         GrantUnit.objects.filter(pk__in=batch).delete()
     GrantUnit.objects.bulk_create(added, batch_size=BATCH_SIZE)
-    return ImportResult("grants", created=len(ids) - len(known), updated=changed)
+    created = [key for key in wanted if key not in known]
+    return ImportResult(
+        "grants",
+        created=len(created),
+        updated=len(changed),
+        changes=_changes(created, changed),
+    )
+
+
+def _changes(created: list[Key], changed: dict[Key, tuple[set[int], set[int]]]) -> dict[str, Any]:
+    """Created grants, and grants whose units the file changed, by natural key."""
+    keys = [*created, *changed]
+    people = dict(
+        Person.objects.filter(pk__in={k[0] for k in keys}).values_list("pk", "employee_id")
+    )
+    roles = dict(Role.objects.values_list("pk", "code"))
+    unit_ids = {u for before, after in changed.values() for u in before | after}
+    units = dict(Unit.objects.filter(pk__in=unit_ids).values_list("pk", "code"))
+
+    def grant(key: Key) -> dict[str, Any]:
+        person, role, valid_from = key
+        return {"employee_id": people[person], "role": roles[role], "valid_from": str(valid_from)}
+
+    def codes(ids: set[int]) -> list[str]:
+        return sorted(units[unit] for unit in ids)
+
+    return {
+        "created": [grant(key) for key in created],
+        "units_changed": [
+            grant(key) | {"units_before": codes(before), "units": codes(after)}
+            for key, (before, after) in changed.items()
+        ],
+    }
 
 
 def _grant_ids() -> dict[Key, int]:

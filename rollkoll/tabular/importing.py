@@ -17,12 +17,16 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class ImportResult:
-    """Counts of one import; `person_ids` are the people whose training changed."""
+    """Counts of one import and what it changed, by natural key, for its audit event.
+
+    `person_ids` are the people whose training changed, for the hooks above.
+    """
 
     kind: str
     created: int = 0
     updated: int = 0
     person_ids: frozenset[int] = field(default_factory=frozenset)
+    changes: Mapping[str, Any] = field(default_factory=dict)
 
 
 def batched(items: Iterable[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
@@ -45,8 +49,10 @@ class Reference:
         return found
 
 
-def upsert(model: type[Model], key: str, rows: Mapping[Any, Mapping[str, Any]]) -> tuple[int, int]:
-    """Create the rows whose key is new and update those that differ; `(created, updated)`.
+def upsert(
+    model: type[Model], key: str, rows: Mapping[Any, Mapping[str, Any]]
+) -> tuple[list[Any], list[Any]]:
+    """Create the rows whose key is new and update those that differ; the keys of each.
 
     For tables of organisation size (tens of thousands of rows): the current
     rows are read in one query and only real changes are written, in batches.
@@ -62,4 +68,4 @@ def upsert(model: type[Model], key: str, rows: Mapping[Any, Mapping[str, Any]]) 
             changed.append(model(pk=current["pk"], **{key: value}, **wanted))
     model._default_manager.bulk_create(new, batch_size=BATCH_SIZE)
     model._default_manager.bulk_update(changed, fields, batch_size=BATCH_SIZE)
-    return len(new), len(changed)
+    return [getattr(row, key) for row in new], [getattr(row, key) for row in changed]

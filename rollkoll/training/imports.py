@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from rollkoll.audit.services import record_import
 from rollkoll.catalog.models import Course
 from rollkoll.org.imports import person_reference
+from rollkoll.org.models import Person
 from rollkoll.tabular import (
     Column,
     ImportResult,
@@ -77,10 +78,17 @@ def import_completions(*, path: Path, actor: Any = None, progress: bool = False)
             created=done.created + booked.created,
             updated=done.updated + booked.updated,
             person_ids=done.person_ids,
+            changes={"people": _employee_ids(done.person_ids)} if done.person_ids else {},
         )
         record_import(actor=actor, path=path, result=result)
         completions_changed(person_ids=done.person_ids)
     return result
+
+
+def _employee_ids(person_ids: frozenset[int]) -> list[str]:
+    """The people whose completions changed, by employee id, for the audit event."""
+    employee_ids = Person.objects.filter(pk__in=person_ids).values_list("employee_id", flat=True)
+    return sorted(employee_ids)
 
 
 def _write(

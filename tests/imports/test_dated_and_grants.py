@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from rollkoll.audit.models import Event
 from rollkoll.org.imports import import_manager_links, import_managers
 from rollkoll.org.models import ManagerAssignment, ManagerLink
 from rollkoll.register.imports import import_grants
@@ -72,3 +73,51 @@ def test_a_grants_units_are_replaced_by_the_files(tmp_path, unit):
     rows[1][2] = "4711;4712"
     assert import_grants(path=write_csv(tmp_path / "g.csv", rows)).updated == 1
     assert sorted(Grant.objects.get().units.values_list("code", flat=True)) == ["4711", "4712"]
+
+
+@pytest.mark.django_db
+def test_a_rewritten_link_is_in_the_imports_audit_event_with_its_before(tmp_path, unit):
+    before, after = PersonFactory(unit=unit), PersonFactory(unit=unit)
+    import_manager_links(
+        path=write_csv(tmp_path / "a.csv", [HEADER, ["4711", before.employee_id, "2024-01-01"]])
+    )
+    import_manager_links(
+        path=write_csv(tmp_path / "b.csv", [HEADER, ["4711", after.employee_id, "2024-01-01"]])
+    )
+    event = Event.objects.filter(action="import.manager-links").order_by("sequence").last()
+    assert event.after["changes"] == {
+        "created": [],
+        "rewritten": [
+            {
+                "unit": "4711",
+                "valid_from": "2024-01-01",
+                "manager": after.employee_id,
+                "valid_to": None,
+                "before": {"manager": before.employee_id, "valid_to": None},
+            }
+        ],
+    }
+
+
+@pytest.mark.django_db
+def test_a_grants_changed_units_are_in_the_imports_audit_event(tmp_path, unit):
+    UnitFactory(code="4712", business_area=unit.business_area)
+    grant = GrantFactory(role=role("heromarapportor"), units=[unit], valid_from=dt.date(2024, 1, 1))
+    rows = [
+        ["employee_id", "role_code", "unit_codes", "valid_from"],
+        [grant.person.employee_id, "heromarapportor", "4711;4712", "2024-01-01"],
+    ]
+    import_grants(path=write_csv(tmp_path / "g.csv", rows))
+    changes = Event.objects.get(action="import.grants").after["changes"]
+    assert changes == {
+        "created": [],
+        "units_changed": [
+            {
+                "employee_id": grant.person.employee_id,
+                "role": "heromarapportor",
+                "valid_from": "2024-01-01",
+                "units_before": ["4711"],
+                "units": ["4711", "4712"],
+            }
+        ],
+    }

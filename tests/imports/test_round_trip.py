@@ -78,10 +78,12 @@ def test_a_second_import_changes_nothing(imported):
 def test_each_import_writes_one_summary_event(imported):
     events = Event.objects.filter(action="import.people")
     assert events.count() == 1
+    employee_ids = sorted(row[0] for row in data_rows(imported / "people.csv"))
     assert events.get().after == {
         "file": "people.csv",
-        "created": len(data_rows(imported / "people.csv")),
+        "created": len(employee_ids),
         "updated": 0,
+        "changes": {"created": employee_ids, "updated": []},
     }
     assert {event.action for event in Event.objects.all()} >= {f"import.{k}" for k in KINDS}
 
@@ -98,7 +100,11 @@ def test_completions_import_returns_the_people_whose_training_changed(imported, 
     ]
     result = import_completions(path=write_csv(tmp_path / "c.csv", rows))
     assert result == ImportResult(
-        "completions", created=0, updated=1, person_ids=frozenset({completion.person_id})
+        "completions",
+        created=0,
+        updated=1,
+        person_ids=frozenset({completion.person_id}),
+        changes={"people": [completion.person.employee_id]},
     )
     completion.refresh_from_db()
     assert completion.completed_on == later
