@@ -8,6 +8,7 @@ Natural keys make a second import of the same file change nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -357,13 +358,13 @@ def _write_dated_managers(
     )
 
 
-def _link_state(row: DatedManager) -> dict[str, Any]:
+def _link_state(row: ManagerLink | ManagerAssignment) -> dict[str, Any]:
     return {"manager_id": row.manager_id, "valid_to": row.valid_to}
 
 
 def _dated_manager_changes(
-    created: list[DatedManager],
-    rewritten: list[DatedManager],
+    created: Sequence[ManagerLink | ManagerAssignment],
+    rewritten: Sequence[ManagerLink | ManagerAssignment],
     before: dict[tuple[int, dt.date], dict[str, Any]],
 ) -> dict[str, Any]:
     """Each created and rewritten row by unit code and start, managers by employee id."""
@@ -375,7 +376,7 @@ def _dated_manager_changes(
     def state(manager_id: int, valid_to: dt.date | None) -> dict[str, Any]:
         return {"manager": people[manager_id], "valid_to": valid_to and valid_to.isoformat()}
 
-    def entry(row: DatedManager) -> dict[str, Any]:
+    def entry(row: ManagerLink | ManagerAssignment) -> dict[str, Any]:
         key = (row.unit_id, row.valid_from)
         after = {"unit": units[row.unit_id], "valid_from": row.valid_from.isoformat()}
         after |= state(row.manager_id, row.valid_to)
