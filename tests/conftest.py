@@ -26,13 +26,14 @@ def pytest_runtest_teardown(item, nextitem):
     """A transactional test ends by emptying every table, the migrated catalog too.
 
     Load the catalog again right after, as `rollkoll migrate` does, so every
-    test finds the installation it would find in production.
+    test finds the installation it would find in production. After the last
+    test the test database is already gone, so there is nothing to load.
     """
     try:
         return (yield)
     finally:
         marker = item.get_closest_marker("django_db")
-        if marker and marker.kwargs.get("transaction"):
+        if nextitem is not None and marker and marker.kwargs.get("transaction"):
             with item.config.stash[blocking_manager_key].unblock():
                 load_catalog(django_apps, None)
 

@@ -151,4 +151,6 @@ class GrantFactory(DjangoModelFactory):
     @factory.post_generation
     def units(self, create, extracted, **kwargs):
         """units=[unit, ...]; by default the holder's own unit."""
-        self.units.set(extracted or [self.person.unit])
+        self.units.set(
+            extracted or [self.person.unit], through_defaults={"valid_from": self.valid_from}
+        )

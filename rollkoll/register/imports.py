@@ -1,8 +1,8 @@
 """Importing the register of grants as it stands (the business areas' lists).
 
 The natural key is employee id + role code + valid from; a grant's units are
-replaced by the file's. Grants missing from the file are left as they are:
-nothing in the register ends by itself.
+brought in line with the file's (units taken off end, see `_write`). Grants
+missing from the file are left as they are: nothing in the register ends by itself.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rollkoll.audit.services import record_import
@@ -73,7 +74,13 @@ def import_grants(*, path: Path, actor: Any = None, progress: bool = False) -> I
 
 
 def _write(wanted: dict[Key, set[int]]) -> ImportResult:
-    """Create the new grants, then bring every grant's units in line with the file."""
+    """Create the new grants, then bring every grant's units in line with the file.
+
+    A unit the file adds to a running grant starts today; one it takes off ends
+    yesterday, so the register still answers who held it before. A unit that had
+    not yet started is removed outright: it was never held.
+    """
+    today = timezone.localdate()
     known = _grant_ids()
     Grant.objects.bulk_create(
         [
@@ -84,20 +91,30 @@ def _write(wanted: dict[Key, set[int]]) -> ImportResult:
         batch_size=BATCH_SIZE,
     )
     ids = _grant_ids()
-    stored: dict[int, dict[int, int]] = {}
-    for pk, grant_id, unit_id in GrantUnit.objects.values_list("pk", "grant_id", "unit_id"):
-        stored.setdefault(grant_id, {})[unit_id] = pk
+    stored: dict[int, dict[int, tuple[int, dt.date]]] = {}
+    for pk, grant_id, unit_id, valid_from in GrantUnit.objects.filter(
+        valid_to__isnull=True
+    ).values_list("pk", "grant_id", "unit_id", "valid_from"):
+        stored.setdefault(grant_id, {})[unit_id] = (pk, valid_from)
     added: list[GrantUnit] = []
-    removed: list[int] = []
+    ended: list[int] = []
+    unstarted: list[int] = []
     changed: dict[Key, tuple[set[int], set[int]]] = {}
     for key, unit_ids in wanted.items():
-        grant_id = ids[key]
-        have = stored.get(grant_id, {})
-        added += [GrantUnit(grant_id=grant_id, unit_id=unit) for unit in unit_ids - have.keys()]
-        removed += [pk for unit, pk in have.items() if unit not in unit_ids]
+        have = stored.get(ids[key], {})
+        start = max(key[2], today) if key in known else key[2]
+        added += [
+            GrantUnit(grant_id=ids[key], unit_id=unit, valid_from=start)
+            for unit in unit_ids - have.keys()
+        ]
+        for unit, (pk, valid_from) in have.items():
+            if unit not in unit_ids:
+                (unstarted if valid_from >= today else ended).append(pk)
         if key in known and have.keys() != unit_ids:
             changed[key] = (set(have), unit_ids)
-    for batch in batched(removed):
+    for batch in batched(ended):
+        GrantUnit.objects.filter(pk__in=batch).update(valid_to=today - dt.timedelta(days=1))
+    for batch in batched(unstarted):
         GrantUnit.objects.filter(pk__in=batch).delete()
     GrantUnit.objects.bulk_create(added, batch_size=BATCH_SIZE)
     created = [key for key in wanted if key not in known]

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.db.models import Prefetch
 
-from rollkoll.org.models import ManagerLink, Unit, UnitQuerySet, User
+from rollkoll.org.models import ManagerLink, UnitQuerySet, User
 from rollkoll.org.selectors import units_visible_to
-from rollkoll.register.models import Grant, GrantQuerySet
+from rollkoll.register.models import Grant, GrantQuerySet, GrantUnit
 
 
 def grants_on(
@@ -23,27 +23,39 @@ def grants_on(
         Grant.objects.visible_to(user)
         .active_on(on)
         .select_related("person", "role")
-        .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("code")))
+        .with_units(on)
         .order_by("person__employee_id", "role__sort_order", "role__code", "valid_from", "pk")
     )
     if unit:
-        grants = grants.on_unit(unit)
+        grants = grants.on_unit(unit, on)
     if employee_id:
         grants = grants.filter(person__employee_id=employee_id)
     return grants
 
 
 def units_with_register(user: User) -> UnitQuerySet:
-    """Units with today's manager links and the active grants the user may see on them."""
+    """Units with today's manager links and the grants the user may see on them today.
+
+    Each unit gets `active_manager_links` and `grants_held_here` (its grant units
+    today, each with its grant, whose `units_on_date` are all of that grant's units).
+    """
     links = ManagerLink.objects.active_on().select_related("manager")
-    grants = (
-        Grant.objects.visible_to(user)
-        .active_on()
-        .select_related("person", "role")
-        .prefetch_related(Prefetch("units", queryset=Unit.objects.order_by("code")))
-        .order_by("person__employee_id", "role__code")
+    held_here = (
+        GrantUnit.objects.active_on()
+        .filter(grant__in=Grant.objects.visible_to(user))
+        .select_related("grant__person", "grant__role")
+        .prefetch_related(
+            Prefetch(
+                "grant__grant_units",
+                queryset=GrantUnit.objects.active_on()
+                .select_related("unit")
+                .order_by("unit__code"),
+                to_attr="units_on_date",
+            )
+        )
+        .order_by("grant__person__employee_id", "grant__role__code")
     )
     return units_visible_to(user).prefetch_related(
         Prefetch("manager_links", queryset=links, to_attr="active_manager_links"),
-        Prefetch("grants", queryset=grants, to_attr="active_grants"),
+        Prefetch("grant_units", queryset=held_here, to_attr="grants_held_here"),
     )

@@ -52,7 +52,9 @@ def grant_snapshot(grant: Grant) -> dict[str, Any]:
     return {
         "employee_id": grant.person.employee_id,
         "role": grant.role.code,
-        "units": sorted(unit.code for unit in grant.units.all()),
+        "units": sorted(
+            grant.grant_units.filter(valid_to__isnull=True).values_list("unit__code", flat=True)
+        ),
         "valid_from": grant.valid_from.isoformat(),
         "valid_to": grant.valid_to.isoformat() if grant.valid_to else None,
     }
@@ -102,7 +104,9 @@ def _create(person: Person, role: Role, units: Iterable[Unit], valid_from: dt.da
     if not units:
         raise DomainError(_("Ange minst ett ansvar."), code="units_missing")
     grant = Grant.objects.create(person=person, role=role, valid_from=valid_from)
-    GrantUnit.objects.bulk_create(GrantUnit(grant=grant, unit=unit) for unit in units)
+    GrantUnit.objects.bulk_create(
+        GrantUnit(grant=grant, unit=unit, valid_from=valid_from) for unit in units
+    )
     return grant
 
 

@@ -22,8 +22,8 @@ from rollkoll.catalog import rules
 from rollkoll.catalog.models import Role
 from rollkoll.catalog.reasons import MESSAGES
 from rollkoll.catalog.selectors import CatalogOnDate
-from rollkoll.org.models import Person, Unit, active_on
-from rollkoll.register.models import Grant, GrantUnit
+from rollkoll.org.models import Person, Unit
+from rollkoll.register.models import GrantUnit
 from rollkoll.requests.models import AccessRequest, RequestKind
 from rollkoll.training.selectors import course_codes_by_person
 
@@ -77,15 +77,16 @@ class _Facts:
         held: dict[int, set[str]] = defaultdict(set)
         held_on_unit: dict[tuple[int, int], set[str]] = defaultdict(set)
         for person_id, code, unit_id in (
-            Grant.objects.active_on(on)
-            .filter(person_id__in=person_ids)
-            .values_list("person_id", "role__code", "grant_units__unit_id")
+            GrantUnit.objects.active_on(on)
+            .filter(grant__person_id__in=person_ids)
+            .values_list("grant__person_id", "grant__role__code", "unit_id")
         ):
             held[person_id].add(code)
             held_on_unit[person_id, unit_id].add(code)
         present: dict[int, set[str]] = defaultdict(set)
         for unit_id, code in (
-            GrantUnit.objects.filter(active_on(on, "grant__"), unit_id__in=unit_ids)
+            GrantUnit.objects.active_on(on)
+            .filter(unit_id__in=unit_ids)
             .values_list("unit_id", "grant__role__code")
             .distinct()
         ):

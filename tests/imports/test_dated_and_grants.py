@@ -1,14 +1,16 @@
-"""Manager links and assignments are dated up to the next one; grants' units are replaced."""
+"""Manager links and assignments are dated up to the next one; grants' units end, not vanish."""
 
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from rollkoll.audit.models import Event
 from rollkoll.org.imports import import_manager_links, import_managers
 from rollkoll.org.models import ManagerAssignment, ManagerLink
 from rollkoll.register.imports import import_grants
-from rollkoll.register.models import Grant
+from rollkoll.register.models import Grant, GrantUnit
+from rollkoll.register.selectors import grants_on
 from tests.factories import GrantFactory, PersonFactory, UnitFactory, role
 
 from .conftest import write_csv
@@ -59,20 +61,72 @@ def test_a_link_file_may_name_another_manager_for_the_same_start(tmp_path, unit)
     assert ManagerLink.objects.get().manager == after
 
 
-@pytest.mark.django_db
-def test_a_grants_units_are_replaced_by_the_files(tmp_path, unit):
-    other = UnitFactory(code="4712", business_area=unit.business_area)
-    grant = GrantFactory(role=role("heromarapportor"), units=[unit], valid_from=dt.date(2024, 1, 1))
+def units_of(grant, on):
+    return [
+        grant_unit.unit.code
+        for grant_unit in GrantUnit.objects.active_on(on).filter(grant=grant).order_by("unit__code")
+    ]
+
+
+@pytest.fixture
+def grant(unit):
+    """A grant on 4711 since 2024; 4712 exists beside it."""
+    UnitFactory(code="4712", business_area=unit.business_area)
+    return GrantFactory(role=role("heromarapportor"), units=[unit], valid_from=dt.date(2024, 1, 1))
+
+
+def import_units(tmp_path, grant, codes):
+    """Import the grant's row naming `codes` as its units."""
     rows = [
         ["employee_id", "role_code", "unit_codes", "valid_from"],
-        [grant.person.employee_id, "heromarapportor", "4712", "2024-01-01"],
+        [grant.person.employee_id, "heromarapportor", codes, grant.valid_from.isoformat()],
     ]
-    result = import_grants(path=write_csv(tmp_path / "g.csv", rows))
+    return import_grants(path=write_csv(tmp_path / "g.csv", rows))
+
+
+@pytest.mark.django_db
+def test_a_unit_taken_off_a_grant_ends_yesterday_and_one_put_on_starts_today(tmp_path, grant):
+    result = import_units(tmp_path, grant, "4712")
     assert (result.created, result.updated) == (0, 1)
-    assert list(Grant.objects.get().units.values_list("code", flat=True)) == [other.code]
-    rows[1][2] = "4711;4712"
-    assert import_grants(path=write_csv(tmp_path / "g.csv", rows)).updated == 1
-    assert sorted(Grant.objects.get().units.values_list("code", flat=True)) == ["4711", "4712"]
+    today = timezone.localdate()
+    yesterday = today - dt.timedelta(days=1)
+    assert units_of(grant, today) == ["4712"]
+    assert units_of(grant, yesterday) == ["4711"]
+    assert list(
+        GrantUnit.objects.order_by("unit__code").values_list("unit__code", "valid_from", "valid_to")
+    ) == [("4711", dt.date(2024, 1, 1), yesterday), ("4712", today, None)]
+
+
+@pytest.mark.django_db
+def test_a_unit_put_back_gets_a_new_period_and_the_old_one_stays(tmp_path, grant):
+    import_units(tmp_path, grant, "4712")
+    assert import_units(tmp_path, grant, "4711;4712").updated == 1
+    assert units_of(grant, timezone.localdate()) == ["4711", "4712"]
+    assert GrantUnit.objects.filter(unit__code="4711").count() == 2
+    assert GrantUnit.objects.filter(valid_to__isnull=True).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_unit_taken_off_before_the_grant_starts_was_never_held(tmp_path, grant):
+    start = timezone.localdate() + dt.timedelta(days=30)
+    Grant.objects.filter(pk=grant.pk).update(valid_from=start)
+    GrantUnit.objects.update(valid_from=start)
+    grant.refresh_from_db()
+    import_units(tmp_path, grant, "4712")
+    assert list(GrantUnit.objects.values_list("unit__code", "valid_from", "valid_to")) == [
+        ("4712", start, None)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_register_on_a_past_date_shows_the_units_held_then(tmp_path, grant, specialist):
+    import_units(tmp_path, grant, "4712")
+    past = dt.date(2025, 6, 1)
+    assert [g.unit_codes() for g in grants_on(user=specialist, on=past)] == [["4711"]]
+    assert list(grants_on(user=specialist, on=past, unit="4712")) == []
+    today = timezone.localdate()
+    assert [g.unit_codes() for g in grants_on(user=specialist, on=today)] == [["4712"]]
+    assert list(grants_on(user=specialist, on=today, unit="4711")) == []
 
 
 @pytest.mark.django_db
@@ -100,14 +154,8 @@ def test_a_rewritten_link_is_in_the_imports_audit_event_with_its_before(tmp_path
 
 
 @pytest.mark.django_db
-def test_a_grants_changed_units_are_in_the_imports_audit_event(tmp_path, unit):
-    UnitFactory(code="4712", business_area=unit.business_area)
-    grant = GrantFactory(role=role("heromarapportor"), units=[unit], valid_from=dt.date(2024, 1, 1))
-    rows = [
-        ["employee_id", "role_code", "unit_codes", "valid_from"],
-        [grant.person.employee_id, "heromarapportor", "4711;4712", "2024-01-01"],
-    ]
-    import_grants(path=write_csv(tmp_path / "g.csv", rows))
+def test_a_grants_changed_units_are_in_the_imports_audit_event(tmp_path, grant):
+    import_units(tmp_path, grant, "4711;4712")
     changes = Event.objects.get(action="import.grants").after["changes"]
     assert changes == {
         "created": [],

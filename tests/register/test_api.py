@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from rollkoll.register.models import GrantUnit
 from tests import factories as f
 from tests.requests.api.world import client_for
 
@@ -91,3 +92,24 @@ def test_query_count_does_not_grow_with_rows(specialist):
     for _ in range(19):
         f.GrantFactory(units=[f.UnitFactory(), f.UnitFactory()])
     assert queries() == one
+
+
+def test_a_unit_shows_only_the_grants_held_on_it_today(specialist):
+    unit, other = f.UnitFactory(code="4711"), f.UnitFactory(code="4712")
+    moved = f.GrantFactory(units=[unit, other], valid_from=dt.date(2024, 1, 1))
+    GrantUnit.objects.filter(grant=moved, unit=unit).update(valid_to=dt.date(2025, 1, 31))
+    stays = f.GrantFactory(units=[unit], valid_from=dt.date(2024, 1, 1))
+    client = client_for(specialist)
+
+    def holders(response):
+        return {(grant["employee_id"], tuple(grant["units"])) for grant in response}
+
+    here = client.get("/api/v1/units/4711/").json()["grants"]
+    assert holders(here) == {(stays.person.employee_id, ("4711",))}
+    there = client.get("/api/v1/units/4712/").json()["grants"]
+    assert holders(there) == {(moved.person.employee_id, ("4712",))}
+    then = client.get(URL, {"on": "2025-01-31", "unit": "4711"}).json()["results"]
+    assert holders(then) == {
+        (moved.person.employee_id, ("4711", "4712")),
+        (stays.person.employee_id, ("4711",)),
+    }

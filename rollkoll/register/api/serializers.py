@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from rollkoll.org.api.fields import unit_codes
 from rollkoll.org.api.serializers import ManagerLinkOut, UnitOut
-from rollkoll.register.models import Grant
+from rollkoll.org.models import Unit
+from rollkoll.register.models import Grant, GrantUnit
 
 
 class GrantQuery(serializers.Serializer):
@@ -24,9 +27,14 @@ class GrantOut(serializers.Serializer):
     valid_to = serializers.DateField(allow_null=True)
 
     def get_units(self, grant: Grant) -> list[str]:
-        return unit_codes(grant.units)
+        return grant.unit_codes()
 
 
 class UnitDetailOut(UnitOut):
     manager_links = ManagerLinkOut(many=True, source="active_manager_links")
-    grants = GrantOut(many=True, source="active_grants")
+    grants = serializers.SerializerMethodField()
+
+    @extend_schema_field(GrantOut(many=True))
+    def get_grants(self, unit: Unit) -> Any:
+        held_here: list[GrantUnit] = unit.grants_held_here  # type: ignore[attr-defined]
+        return GrantOut([grant_unit.grant for grant_unit in held_here], many=True).data
