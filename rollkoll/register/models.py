@@ -90,6 +90,16 @@ class GrantUnitQuerySet(DatedQuerySet):
         day = on or timezone.localdate()
         return self.filter(active_on(day), active_on(day, "grant__"))
 
+    def held_from(self, on: dt.date) -> GrantUnitQuerySet:
+        """Units on grants that have not ended before the date, nor been taken off.
+
+        What a person holds "from the date on": a grant that starts later counts,
+        since a new role from the date would run beside it.
+        """
+        not_ended = Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+        grant_not_ended = Q(grant__valid_to__isnull=True) | Q(grant__valid_to__gte=on)
+        return self.filter(not_ended, grant_not_ended)
+
 
 class GrantUnit(Dated):
     """One unit of a grant, from the day it was put on the grant until it was taken off.

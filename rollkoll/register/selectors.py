@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
-from rollkoll.org.models import ManagerLink, UnitQuerySet, User
+from rollkoll.catalog.models import Role
+from rollkoll.org.models import ManagerLink, Person, UnitQuerySet, User
 from rollkoll.org.selectors import units_visible_to
 from rollkoll.register.models import Grant, GrantQuerySet, GrantUnit
 
@@ -58,4 +59,30 @@ def units_with_register(user: User) -> UnitQuerySet:
     return units_visible_to(user).prefetch_related(
         Prefetch("manager_links", queryset=links, to_attr="active_manager_links"),
         Prefetch("grant_units", queryset=held_here, to_attr="grants_held_here"),
+    )
+
+
+def superseded_roles(role: Role) -> list[Role]:
+    """The roles a new grant of `role` ends: its upgrade sources and its interim role."""
+    roles = [path.from_role for path in role.upgraded_from.select_related("from_role")]
+    if role.interim_role is not None:
+        roles.append(role.interim_role)
+    return roles
+
+
+def ended_before_it_starts(
+    *, person: Person, role: Role, valid_from: dt.date, grant: Grant | None = None
+) -> Grant | None:
+    """A grant that a new `role` from the date would end, but that starts on or after it.
+
+    Carrying out would have to end it before it began; the form must take a later
+    date. `grant` is the one a change form replaces, if any.
+    """
+    ended = Q(role__in=superseded_roles(role)) | Q(pk=grant.pk if grant else None)
+    return (
+        Grant.objects.filter(ended, person=person, valid_from__gte=valid_from)
+        .exclude(valid_to__lt=valid_from)
+        .select_related("role")
+        .order_by("valid_from")
+        .first()
     )

@@ -5,8 +5,11 @@ one per carried-out request; each writes the register and one audit event.
 They are atomic on their own too, so a command can call them directly.
 
 Dates follow the request's effective date (`valid_from`):
-- a new grant starts on it; a full role ends the person's open interim grant
-  (e.g. Chef webb while waiting for the Chef course) the day before;
+- a new grant starts on it; it ends the person's grants it supersedes the day
+  before: the interim role (Chef webb while waiting for the Chef course) and
+  the role it upgrades (Chef before Chef schema);
+- a grant of a role the person already holds on other units adds the new
+  units to the running grant from the date;
 - a change (other units, an upgrade, interim → full) ends the old grant the
   day before and starts the new one on the date;
 - an end request's date is the last day the role is held (valid_to, inclusive);
@@ -30,6 +33,7 @@ from rollkoll.catalog.models import Role
 from rollkoll.errors import Conflict, DomainError
 from rollkoll.org.models import ManagerLink, Person, Unit, User
 from rollkoll.register.models import Grant, GrantUnit
+from rollkoll.register.selectors import superseded_roles
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -110,14 +114,19 @@ def _create(person: Person, role: Role, units: Iterable[Unit], valid_from: dt.da
     return grant
 
 
-def _replace_interim(person: Person, role: Role, valid_from: dt.date) -> list[Grant]:
-    """End the interim grants that `role` replaces, the day before it starts."""
-    if role.interim_role is None:
-        return []
-    interim = _open_grants(person, role.interim_role, valid_from)
-    for grant in interim:
-        _end(grant, valid_from - ONE_DAY)
-    return interim
+def _replace_superseded(person: Person, role: Role, valid_from: dt.date) -> list[Grant]:
+    """End the grants that `role` replaces, the day before it starts.
+
+    Those are its interim role (Chef webb while waiting for the Chef course) and
+    the from-roles of its upgrade paths (Chef before Chef schema), whatever kind
+    of form asked for it: exclusive roles are never held together.
+    """
+    ended = []
+    for other in superseded_roles(role):
+        for grant in _open_grants(person, other, valid_from):
+            _end(grant, valid_from - ONE_DAY)
+            ended.append(grant)
+    return ended
 
 
 def _current_grant(request: RegisterRequest, roles: list[Role]) -> Grant:
@@ -152,21 +161,49 @@ def _changed_from(role: Role) -> list[Role]:
 
 @transaction.atomic
 def grant_start(*, request: RegisterRequest, actor: User | None) -> Grant:
-    """Start the requested grant; a full role replaces the person's interim role."""
+    """Start the requested grant, or extend the person's running grant of the role.
+
+    A role the person already holds on other units gets the request's units
+    added to that grant from the date; its units keep their own dates. A new
+    grant ends the grants it supersedes (see `_replace_superseded`).
+    """
     role = _role_of(request)
-    if _open_grants(request.person, role, request.valid_from):
-        raise Conflict(
-            _("%(person)s har redan behörigheten %(role)s; ansök om en ändring i stället.")
-            % {"person": request.person.full_name, "role": role.name},
-            code="already_granted",
-        )
-    replaced = _replace_interim(request.person, role, request.valid_from)
+    running = _open_grants(request.person, role, request.valid_from)
+    if running:
+        return _extend(running[-1], _units_of(request), request.valid_from, actor)
+    replaced = _replace_superseded(request.person, role, request.valid_from)
     grant = _create(request.person, role, _units_of(request), request.valid_from)
     record(
         actor=actor,
         action="grant_started",
         target=grant,
         before={"replaced": [grant_snapshot(old) for old in replaced]} if replaced else None,
+        after=grant_snapshot(grant),
+    )
+    return grant
+
+
+def _extend(grant: Grant, units: list[Unit], valid_from: dt.date, actor: User | None) -> Grant:
+    """Add the units the grant lacks, from the date (or the grant's start, if later)."""
+    grant = _locked(grant)
+    held = set(grant.grant_units.filter(valid_to__isnull=True).values_list("unit_id", flat=True))
+    added = [unit for unit in units if unit.pk not in held]
+    if not added:
+        raise Conflict(
+            _("%(person)s har redan behörigheten %(role)s på alla valda ansvar.")
+            % {"person": grant.person.full_name, "role": grant.role.name},
+            code="already_granted",
+        )
+    before = grant_snapshot(grant)
+    start = max(valid_from, grant.valid_from)
+    GrantUnit.objects.bulk_create(
+        GrantUnit(grant=grant, unit=unit, valid_from=start) for unit in added
+    )
+    record(
+        actor=actor,
+        action="grant_extended",
+        target=grant,
+        before=before,
         after=grant_snapshot(grant),
     )
     return grant
@@ -181,7 +218,7 @@ def grant_change(*, request: RegisterRequest, actor: User | None) -> Grant:
     role = _role_of(request)
     old = _current_grant(request, _changed_from(role))
     _end(old, request.valid_from - ONE_DAY)
-    replaced = _replace_interim(request.person, role, request.valid_from)
+    replaced = _replace_superseded(request.person, role, request.valid_from)
     grant = _create(request.person, role, _units_of(request), request.valid_from)
     record(
         actor=actor,

@@ -77,7 +77,7 @@ class _Facts:
         held: dict[int, set[str]] = defaultdict(set)
         held_on_unit: dict[tuple[int, int], set[str]] = defaultdict(set)
         for person_id, code, unit_id in (
-            GrantUnit.objects.active_on(on)
+            GrantUnit.objects.held_from(on)
             .filter(grant__person_id__in=person_ids)
             .values_list("grant__person_id", "grant__role__code", "unit_id")
         ):

@@ -67,7 +67,7 @@ def test_every_day_has_the_grant_of_the_latest_change(steps):
                 (end or start) + dt.timedelta(days=1),
             }:
                 held = [
-                    (g.role.code, [u.code for u in g.units.all()])
+                    (g.role.code, g.unit_codes())
                     for g in grants_on(user=specialist, on=probe, employee_id=person.employee_id)
                 ]
                 assert held == expected_on(timeline, probe), probe

@@ -9,7 +9,7 @@ import pytest
 from rollkoll.audit.models import Event
 from rollkoll.errors import Conflict, DomainError
 from rollkoll.org.models import ManagerLink
-from rollkoll.register.models import Grant
+from rollkoll.register.models import Grant, GrantUnit
 from rollkoll.register.selectors import grants_on
 from rollkoll.register.services import (
     grant_change,
@@ -40,7 +40,7 @@ class Form:
 
 def held(user, on, **filters):
     return [
-        (g.person.employee_id, g.role.code, [u.code for u in g.units.all()])
+        (g.person.employee_id, g.role.code, g.unit_codes())
         for g in grants_on(user=user, on=on, **filters)
     ]
 
@@ -70,14 +70,52 @@ def test_a_full_role_ends_the_interim_role_the_day_before(specialist):
     assert [r for _, r, _ in held(specialist, D)] == ["chef"]
 
 
-def test_starting_a_role_already_held_is_refused_and_changes_nothing(specialist):
+def test_starting_a_role_already_held_on_every_unit_is_refused_and_changes_nothing(specialist):
     grant = f.GrantFactory(valid_from=D - 30 * DAY)
     with pytest.raises(Conflict) as error:
         grant_start(
             request=Form("grant", grant.person, grant.role, [grant.person.unit]), actor=specialist
         )
     assert error.value.code == "already_granted"
-    assert Grant.objects.count() == 1
+    assert (Grant.objects.count(), GrantUnit.objects.count()) == (1, 1)
+
+
+def test_a_role_already_held_on_other_units_extends_the_running_grant(specialist):
+    grant = f.GrantFactory(valid_from=D - 30 * DAY)
+    unit = grant.person.unit
+    other = f.UnitFactory()
+    extended = grant_start(
+        request=Form("grant", grant.person, grant.role, [unit, other]), actor=specialist
+    )
+    assert extended == grant
+    assert list(
+        GrantUnit.objects.filter(grant=grant)
+        .order_by("valid_from")
+        .values_list("unit", "valid_from", "valid_to")
+    ) == [(unit.pk, D - 30 * DAY, None), (other.pk, D, None)]
+    assert held(specialist, D - DAY)[0][2] == [unit.code]
+    assert held(specialist, D)[0][2] == sorted([unit.code, other.code])
+    event = Event.objects.get(action="grant_extended")
+    assert (event.before["units"], event.after["units"]) == (
+        [unit.code],
+        sorted([unit.code, other.code]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("upgrade", "code"), [("chef", "chef-schema"), ("administrativt-stod", "heromarapportor")]
+)
+def test_a_granted_upgrade_ends_the_role_it_upgrades_the_day_before(specialist, upgrade, code):
+    held_before = f.GrantFactory(role=f.role(upgrade), valid_from=D - 30 * DAY)
+    grant_start(
+        request=Form("grant", held_before.person, f.role(code), [held_before.person.unit]),
+        actor=specialist,
+    )
+    held_before.refresh_from_db()
+    assert held_before.valid_to == D - DAY
+    assert [r for _, r, _ in held(specialist, D)] == [code]
+    replaced = Event.objects.get(action="grant_started").before["replaced"]
+    assert [grant["role"] for grant in replaced] == [upgrade]
 
 
 def test_a_unit_change_ends_the_old_grant_the_day_before(specialist):

@@ -21,6 +21,7 @@ from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.notify.models import Kind
 from rollkoll.org.models import Person, Unit, User
 from rollkoll.register.models import Grant
+from rollkoll.register.selectors import ended_before_it_starts
 from rollkoll.requests import eligibility, selectors, workflow
 from rollkoll.requests.models import AccessRequest, RequestKind
 from rollkoll.requests.services import _act
@@ -45,7 +46,21 @@ def check_eligible(request: AccessRequest) -> Verdict | None:
             code="not_eligible",
             reasons=eligibility.decision_json(decision)["reasons"],
         )
+    _check_dates(request, request.role)
     return Verdict(decision.verdict)
+
+
+def _check_dates(request: AccessRequest, role: Role) -> None:
+    """Refuse now what carrying out would refuse: ending a grant before it starts."""
+    later = ended_before_it_starts(
+        person=request.person, role=role, valid_from=request.valid_from, grant=request.grant
+    )
+    if later is not None:
+        raise DomainError(
+            _("%(role)s börjar först %(start)s; välj ett startdatum efter det.")
+            % {"role": later.role.name, "start": later.valid_from.isoformat()},
+            code="replaced_starts_later",
+        )
 
 
 def _candidate_roles(kind: str, role: Role) -> list[Role]:
