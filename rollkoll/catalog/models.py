@@ -64,6 +64,14 @@ class Role(models.Model):
         default=False,
         help_text=_("Personen får inte samtidigt ha någon annan roll."),
     )
+    manager_role = models.BooleanField(
+        _("chefsroll"),
+        default=False,
+        help_text=_(
+            "En roll för chefer. Där organisationen knyter en roll till varje chefsuppdrag "
+            "behöver en annan chefsroll en motivering."
+        ),
+    )
     interim_role = models.ForeignKey(
         "self",
         verbose_name=_("tillfällig roll i väntan på kurs"),

@@ -109,6 +109,11 @@ class AccessRequest(models.Model):
     units = models.ManyToManyField(Unit, related_name="access_requests")
     valid_from = models.DateField(_("gäller från"))
     comment = models.TextField(_("kommentar"), blank=True)
+    justification = models.TextField(
+        _("motivering för chefsroll"),
+        blank=True,
+        help_text=_("Varför en annan chefsroll än den som gäller för chefsuppdraget."),
+    )
     grant = models.ForeignKey(
         Grant, on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
     )

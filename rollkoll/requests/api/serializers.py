@@ -50,6 +50,12 @@ class RequestIn(serializers.Serializer):
     units = UnitCodesField(help_text=_("Ansvarskoder, som lista eller kommaseparerade."))
     valid_from = serializers.DateField()
     comment = serializers.CharField(required=False, allow_blank=True, default="")
+    justification = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("Motivering, när rollen avviker från den som gäller för chefsuppdraget."),
+    )
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
         people = Person.objects.all()
@@ -111,6 +117,7 @@ class RequestOut(serializers.Serializer):
     units = serializers.SerializerMethodField()
     valid_from = serializers.DateField()
     comment = serializers.CharField()
+    justification = serializers.CharField()
     reason = serializers.CharField()
 
     def get_units(self, request: AccessRequest) -> list[str]:

@@ -84,6 +84,7 @@ class RequestListView(generics.ListCreateAPIView):
             units=data["units"],
             valid_from=data["valid_from"],
             comment=data["comment"],
+            justification=data["justification"],
         )
         return detail(form, status_code=status.HTTP_201_CREATED)
 

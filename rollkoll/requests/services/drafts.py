@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from rollkoll.catalog.models import Role
-from rollkoll.catalog.rules import Verdict
+from rollkoll.catalog.reasons import Code
+from rollkoll.catalog.rules import Decision, Verdict
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.notify.models import Kind
 from rollkoll.org.models import Person, Unit, User
@@ -29,8 +30,12 @@ from rollkoll.requests.services import _act
 ROLE_KINDS = (RequestKind.GRANT, RequestKind.CHANGE)
 
 
-def check_eligible(request: AccessRequest) -> Verdict | None:
-    """The engine's verdict for a grant or change form; refuses `not_eligible`."""
+def check_eligible(request: AccessRequest, *, signing: bool = False) -> Verdict | None:
+    """The engine's verdict for a grant or change form; refuses `not_eligible`.
+
+    When it is signed, a new grant that deviates from the organisation's role for
+    the person's manager assignment must carry a justification.
+    """
     if request.kind not in ROLE_KINDS or request.role is None:
         return None
     decision = eligibility.check(
@@ -47,7 +52,24 @@ def check_eligible(request: AccessRequest) -> Verdict | None:
             reasons=eligibility.decision_json(decision)["reasons"],
         )
     _check_dates(request, request.role)
+    if signing:
+        _check_justified(request, decision)
     return Verdict(decision.verdict)
+
+
+def _check_justified(request: AccessRequest, decision: Decision) -> None:
+    deviation = [s for s in decision.suggestions if s.code == Code.MAPPING_DEVIATION]
+    if deviation and request.kind == RequestKind.GRANT and not request.justification.strip():
+        raise DomainError(
+            _("Skriv en motivering: %(person)s har ett chefsuppdrag som hör till rollen %(role)s.")
+            % {"person": request.person.full_name, "role": deviation[0].params["mapped"]},
+            code="mapping_deviation",
+            reasons=[
+                s
+                for s in eligibility.decision_json(decision)["suggestions"]
+                if s["code"] == Code.MAPPING_DEVIATION
+            ],
+        )
 
 
 def _check_dates(request: AccessRequest, role: Role) -> None:
@@ -109,6 +131,7 @@ def request_create(
     units: Sequence[Unit],
     valid_from: dt.date,
     comment: str = "",
+    justification: str = "",
     grant: Grant | None = None,
 ) -> AccessRequest:
     """Prepare a draft form; the responsible manager is told when someone else prepared it."""
@@ -119,6 +142,7 @@ def request_create(
         role=role,
         valid_from=valid_from,
         comment=comment,
+        justification=justification,
         grant=grant or infer_grant(kind=kind, person=person, role=role, on=valid_from),
         organisation=units[0].organisation
         if kind == RequestKind.MANAGER_LINK
@@ -146,6 +170,7 @@ def request_update(
     units: Sequence[Unit] | None = None,
     valid_from: dt.date | None = None,
     comment: str | None = None,
+    justification: str | None = None,
     grant: Grant | None = None,
 ) -> AccessRequest:
     """Edit a draft or returned form. Any edit invalidates the signature it had."""
@@ -158,6 +183,8 @@ def request_update(
         request.valid_from = valid_from
     if comment is not None:
         request.comment = comment
+    if justification is not None:
+        request.justification = justification
     if units is not None:
         request.units.set(units)
     _validate(request.kind, request.role, list(request.units.all()))

@@ -82,7 +82,7 @@ def requests_sign(
         raise NotPermitted(
             _("Fel lösenord. Blanketten är inte undertecknad."), code="reauth_failed"
         )
-    waiting = {r.pk: _training_allows(r, check_eligible(r)) for r in locked}
+    waiting = {r.pk: _training_allows(r, check_eligible(r, signing=True)) for r in locked}
     signature = _signature(locked, actor, method.name, capacities[0][actor.person.pk])
     for request in locked:
         _send_on(request, actor, signature, waits=waiting[request.pk])
