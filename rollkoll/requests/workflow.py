@@ -100,7 +100,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         (_C.STAGE_APPROVER,),
         StageRule.BEFORE_LAST,
     ),
-    *_rows(Act.RETURN, _REVIEWING, (S.RETURNED,), (_C.STAGE_APPROVER,)),
+    *_rows(Act.RETURN, _REVIEWING, (S.RETURNED,), (_C.STAGE_APPROVER, _C.SYSTEM)),
     *_rows(Act.REJECT, _REVIEWING, (S.REJECTED,), (_C.STAGE_APPROVER,)),
     *_rows(Act.CARRY_OUT, (S.IN_REVIEW,), (S.COMPLETED,), (_C.SPECIALIST,), StageRule.LAST),
     *_rows(Act.WITHDRAW, _OPEN, (S.WITHDRAWN,), (_C.REQUESTER, _C.RESPONSIBLE_MANAGER)),

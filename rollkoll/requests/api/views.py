@@ -40,7 +40,11 @@ class EligibilityView(APIView):
             Person.objects.visible_to(actor(request)), employee_id=query["employee_id"]
         )
         decision = eligibility.check(
-            person=person, role=query["role"].code, units=query["units"], on=query.get("on")
+            person=person,
+            role=query["role"].code,
+            units=query["units"],
+            on=query.get("on"),
+            counted=eligibility.counted_requests(drafts_of=actor(request)),
         )
         return Response(eligibility.decision_json(decision))
 

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from rollkoll.catalog.models import Role
@@ -30,11 +31,18 @@ from rollkoll.requests.services import _act
 ROLE_KINDS = (RequestKind.GRANT, RequestKind.CHANGE)
 
 
-def check_eligible(request: AccessRequest, *, signing: bool = False) -> Verdict | None:
+def check_eligible(
+    request: AccessRequest,
+    *,
+    counted: QuerySet[AccessRequest] | None = None,
+    signing: bool = False,
+) -> Verdict | None:
     """The engine's verdict for a grant or change form; refuses `not_eligible`.
 
-    When it is signed, a new grant that deviates from the organisation's role for
-    the person's manager assignment must carry a justification.
+    `counted` are the forms whose roles count on the units (signed ones by
+    default). When it is signed, a new grant that deviates from the
+    organisation's role for the person's manager assignment must carry a
+    justification.
     """
     if request.kind not in ROLE_KINDS or request.role is None:
         return None
@@ -43,6 +51,7 @@ def check_eligible(request: AccessRequest, *, signing: bool = False) -> Verdict 
         role=request.role.code,
         units=list(request.units.all()),
         on=request.valid_from,
+        counted=counted,
     )
     if decision.verdict == Verdict.NOT_ELIGIBLE:
         raise DomainError(
@@ -153,7 +162,7 @@ def request_create(
     request.units.set(units)
     if not selectors.may_prepare(actor, request):
         raise NotPermitted(_("Du får inte göra blanketter för den här personen."))
-    check_eligible(request)
+    check_eligible(request, counted=eligibility.counted_requests(drafts_of=request.requested_by))
     _act.audit("created", request, actor, None)
     signers = selectors.responsible_signers(request)
     if actor.person_id not in signers:
@@ -194,6 +203,6 @@ def request_update(
         )
     request.signature = None
     request.save()
-    check_eligible(request)
+    check_eligible(request, counted=eligibility.counted_requests(drafts_of=request.requested_by))
     _act.audit("edited", request, actor, before)
     return request
