@@ -168,6 +168,7 @@ TASKS = {
 ROLLKOLL_PERIODIC_JOBS = [
     "rollkoll.notify.delivery.sweep_outbox",
     "rollkoll.requests.services.reminders.remind_overdue_stages",
+    "rollkoll.requests.services.reminders.remind_training_overdue",
 ]
 
 REST_FRAMEWORK = {

@@ -171,6 +171,9 @@ def _holds(user: User, stage: ApprovalStage, organisation: Organisation, on: dt.
 def queue_of(user: User, on: dt.date | None = None) -> QuerySet[AccessRequest]:
     """The requests under review at a stage the user holds on the date.
 
+    A form waiting for its course at the last stage is there too, so specialist
+    support can prepare it.
+
     As a member of the stage's approver group, or as the deputy of a member
     who is away (their queue goes to the deputy).
     """
@@ -185,7 +188,8 @@ def queue_of(user: User, on: dt.date | None = None) -> QuerySet[AccessRequest]:
             continue
         group = Q(route__stages__approver_group=kind, route__stages__position=F("stage"))
         at_stage |= group & Q(organisation_id=organisation_id) if organisation_id else group
-    return AccessRequest.objects.filter(at_stage, status=RequestStatus.IN_REVIEW).distinct()
+    under_review = (RequestStatus.IN_REVIEW, RequestStatus.WAITING_FOR_TRAINING)
+    return AccessRequest.objects.filter(at_stage, status__in=under_review).distinct()
 
 
 # Who signs

@@ -1,7 +1,8 @@
 """Importing course completions and bookings as Lärportalen reports them.
 
-Status `completed` rows become Completion rows, `booked` rows Booking rows; the
-natural key is employee id + course code + status, the date is the value.
+Status `completed` rows become Completion rows (dated when passed), `booked`
+rows Booking rows (dated with the booked course's date); the natural key is
+employee id + course code + status, the date is the value.
 The file can be large (the region has about 600,000 rows): rows are kept as
 pairs of ids with a date and merged set-based through a staging table, so a
 re-import writes nothing and returns no one. Requests waiting for the

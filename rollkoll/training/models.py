@@ -26,11 +26,11 @@ class Completion(models.Model):
 
 
 class Booking(models.Model):
-    """A person booked a classroom course in Lärportalen (anmälan)."""
+    """A person booked a classroom course in Lärportalen (anmälan), for the course's date."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="bookings")
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="bookings")
-    booked_on = models.DateField(_("anmäld"))
+    booked_on = models.DateField(_("kursdatum"))
 
     class Meta:
         verbose_name = _("kursanmälan")

@@ -20,13 +20,14 @@ def course_codes_by_person(
 
     `person_ids` may be a queryset of ids, which keeps the query one subquery
     however many people it covers. A booked course that is also completed is
-    reported as completed only. With `on`, records dated after it are left out.
+    reported as completed only. With `on`, completions dated after it are left
+    out; a booking counts whatever its date, which is the date of the course
+    booked (a course next month is booked today).
     """
     completions = Completion.objects.filter(person_id__in=person_ids)
     bookings = Booking.objects.filter(person_id__in=person_ids)
     if on is not None:
         completions = completions.filter(completed_on__lte=on)
-        bookings = bookings.filter(booked_on__lte=on)
     rows = (
         completions.annotate(done=Value(True))
         .values_list("person_id", "course__code", "done")

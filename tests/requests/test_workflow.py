@@ -36,7 +36,10 @@ EXPECTED: dict[Act, dict[tuple[S, int | None], set[Capacity]]] = {
         (S.IN_REVIEW, None): {C.STAGE_APPROVER},
         (S.WAITING_FOR_TRAINING, None): {C.STAGE_APPROVER},
     },
-    Act.CARRY_OUT: {(S.IN_REVIEW, LAST): {C.SPECIALIST}},
+    Act.CARRY_OUT: {  # a waiting form is refused by the engine, naming the course
+        (S.IN_REVIEW, LAST): {C.SPECIALIST},
+        (S.WAITING_FOR_TRAINING, LAST): {C.SPECIALIST},
+    },
     Act.WITHDRAW: {(state, None): {C.REQUESTER, C.RESPONSIBLE_MANAGER} for state in OPEN},
     Act.RESUME: {(S.WAITING_FOR_TRAINING, LAST): {C.SYSTEM}},
 }

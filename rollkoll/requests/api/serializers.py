@@ -21,6 +21,7 @@ from rollkoll.org.models import Person
 from rollkoll.requests.models import AccessRequest, RequestKind, RequestStatus
 from rollkoll.requests.progress import StageStatus, stage_rows
 from rollkoll.requests.selectors import event_reason, history_of
+from rollkoll.requests.waiting import awaited_courses
 
 
 class EligibilityQuery(serializers.Serializer):
@@ -124,9 +125,18 @@ class RequestOut(serializers.Serializer):
         return unit_codes(request.units)
 
 
+class AwaitedCourseOut(serializers.Serializer):
+    course = serializers.CharField(source="code")
+    name = serializers.CharField()
+    booked = serializers.DateField(allow_null=True)
+
+
 class RequestDetailOut(RequestOut):
     stages = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
+    waiting_for = serializers.SerializerMethodField(
+        help_text=_("Kurserna en blankett som väntar på utbildning väntar på, med bokat datum.")
+    )
 
     @extend_schema_field(StageOut(many=True))
     def get_stages(self, request: AccessRequest) -> Any:
@@ -135,3 +145,9 @@ class RequestDetailOut(RequestOut):
     @extend_schema_field(HistoryOut(many=True))
     def get_history(self, request: AccessRequest) -> Any:
         return HistoryOut(history_of(request), many=True).data
+
+    @extend_schema_field(AwaitedCourseOut(many=True))
+    def get_waiting_for(self, request: AccessRequest) -> Any:
+        if request.status != RequestStatus.WAITING_FOR_TRAINING:
+            return []
+        return AwaitedCourseOut(awaited_courses(request), many=True).data

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from rollkoll.catalog.reasons import Code
 from rollkoll.catalog.rules import Verdict
-from rollkoll.errors import DomainError
+from rollkoll.errors import Conflict, DomainError
 from rollkoll.notify.models import Kind
 from rollkoll.org.models import User
 from rollkoll.register import services as register
@@ -25,6 +25,7 @@ from rollkoll.requests import eligibility, selectors, workflow
 from rollkoll.requests.models import AccessRequest, RequestKind, RequestStatus
 from rollkoll.requests.services import _act
 from rollkoll.requests.services.drafts import check_eligible
+from rollkoll.requests.waiting import awaited_courses
 
 CARRY_OUT: dict[str, Callable[..., Any]] = {
     RequestKind.GRANT: register.grant_start,
@@ -144,7 +145,8 @@ def request_carry_out(*, request: AccessRequest, actor: User) -> AccessRequest:
     """
     request = _act.locked(request)
     _act.guard(workflow.Act.CARRY_OUT, request, actor)
-    check_eligible(request, counted=AccessRequest.objects.none())
+    if check_eligible(request, counted=AccessRequest.objects.none()) == Verdict.PENDING_TRAINING:
+        raise _not_trained_yet(request)
     before = _act.state(request)
     CARRY_OUT[request.kind](request=request, actor=actor)
     request.status = RequestStatus.COMPLETED
@@ -153,6 +155,23 @@ def request_carry_out(*, request: AccessRequest, actor: User) -> AccessRequest:
     signer = request.signature.signer if request.signature else None
     _act.send(Kind.REQUEST_COMPLETED, request, [request.requested_by, signer])
     return request
+
+
+def _not_trained_yet(request: AccessRequest) -> Conflict:
+    courses = [
+        _("%(course)s (bokad till %(date)s)") % {"course": c.name, "date": c.booked.isoformat()}
+        if c.booked
+        else c.name
+        for c in awaited_courses(request)
+    ]
+    return Conflict(
+        _(
+            "Kursen %(courses)s är inte genomförd ännu. Blanketten går vidare av sig själv "
+            "när resultatet kommer från Lärportalen."
+        )
+        % {"courses": ", ".join(courses)},
+        code="training_not_completed",
+    )
 
 
 @transaction.atomic
