@@ -104,7 +104,12 @@ class AccessRequest(models.Model):
     )
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="access_requests")
     role = models.ForeignKey(
-        Role, on_delete=models.PROTECT, null=True, blank=True, related_name="access_requests"
+        Role,
+        verbose_name=_("roll"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="access_requests",
     )
     units = models.ManyToManyField(Unit, related_name="access_requests")
     valid_from = models.DateField(_("gäller från"))

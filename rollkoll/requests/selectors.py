@@ -79,8 +79,14 @@ def stage_due(request: AccessRequest) -> dt.date | None:
 
 
 def history_of(request: AccessRequest) -> QuerySet[Event]:
-    """The request's audit events, oldest first, in one query."""
-    return events_for(request).select_related(None)
+    """The request's audit events, oldest first, with their actors' people, in one query."""
+    return events_for(request).select_related("actor__person")
+
+
+def actor_name(event: Event) -> str:
+    """Who took the act, by their name; the account name if it has no person."""
+    person = event.actor.person if event.actor else None
+    return person.full_name if person else event.actor_display
 
 
 def event_reason(event: Event) -> str:

@@ -11,7 +11,9 @@ class Completion(models.Model):
     """A person passed a course on a date (genomförd utbildning)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="completions")
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="completions")
+    course = models.ForeignKey(
+        Course, verbose_name=_("utbildning"), on_delete=models.PROTECT, related_name="completions"
+    )
     completed_on = models.DateField(_("genomförd"))
 
     class Meta:
@@ -29,7 +31,9 @@ class Booking(models.Model):
     """A person booked a classroom course in Lärportalen (anmälan), for the course's date."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="bookings")
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="bookings")
+    course = models.ForeignKey(
+        Course, verbose_name=_("utbildning"), on_delete=models.PROTECT, related_name="bookings"
+    )
     booked_on = models.DateField(_("kursdatum"))
 
     class Meta:

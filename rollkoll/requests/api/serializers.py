@@ -20,7 +20,7 @@ from rollkoll.org.api.fields import CommaSeparatedUnitsField, UnitCodesField, un
 from rollkoll.org.models import Person
 from rollkoll.requests.models import AccessRequest, RequestKind, RequestStatus
 from rollkoll.requests.progress import StageStatus, stage_rows
-from rollkoll.requests.selectors import event_reason, history_of
+from rollkoll.requests.selectors import actor_name, event_reason, history_of
 from rollkoll.requests.waiting import awaited_courses
 
 
@@ -100,9 +100,12 @@ class StageOut(serializers.Serializer):
 
 class HistoryOut(serializers.Serializer):
     action = serializers.CharField()
-    actor = serializers.CharField(source="actor_label")
+    actor = serializers.SerializerMethodField()
     time = serializers.DateTimeField(source="occurred_at")
     reason = serializers.SerializerMethodField()
+
+    def get_actor(self, event: Event) -> str:
+        return actor_name(event)
 
     def get_reason(self, event: Event) -> str:
         return event_reason(event)

@@ -42,12 +42,16 @@ def guard(act: workflow.Act, request: AccessRequest, actor: User | None) -> work
     if decision.outcome is workflow.Outcome.FORBIDDEN:
         raise NotPermitted(_("Du får inte göra detta med blanketten."))
     if decision.outcome is workflow.Outcome.MOVED_ON:
-        raise Conflict(
-            _("Blanketten har gått vidare (%(status)s) och kan inte längre hanteras så.")
-            % {"status": request.get_status_display()},
-            code="moved_on",
-        )
+        raise Conflict(_not_now(request), code="moved_on")
     return decision
+
+
+def _not_now(request: AccessRequest) -> str:
+    """Why the act cannot be taken now: the form is not sent yet, or has moved on."""
+    status = {"status": request.get_status_display().lower()}
+    if request.status in (RequestStatus.DRAFT, RequestStatus.RETURNED):
+        return _("Blanketten är inte signerad (%(status)s) och kan inte hanteras så ännu.") % status
+    return _("Blanketten har gått vidare (%(status)s) och kan inte längre hanteras så.") % status
 
 
 def state(request: AccessRequest) -> dict[str, Any]:

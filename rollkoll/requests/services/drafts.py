@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from rollkoll.catalog.models import Role
@@ -89,7 +90,7 @@ def _check_dates(request: AccessRequest, role: Role) -> None:
     if later is not None:
         raise DomainError(
             _("%(role)s börjar först %(start)s; välj ett startdatum efter det.")
-            % {"role": later.role.name, "start": later.valid_from.isoformat()},
+            % {"role": later.role.name, "start": date_format(later.valid_from)},
             code="replaced_starts_later",
         )
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from rollkoll.catalog.reasons import Code
@@ -159,7 +160,7 @@ def request_carry_out(*, request: AccessRequest, actor: User) -> AccessRequest:
 
 def _not_trained_yet(request: AccessRequest) -> Conflict:
     courses = [
-        _("%(course)s (bokad till %(date)s)") % {"course": c.name, "date": c.booked.isoformat()}
+        _("%(course)s (bokad till %(date)s)") % {"course": c.name, "date": date_format(c.booked)}
         if c.booked
         else c.name
         for c in awaited_courses(request)
