@@ -1,5 +1,6 @@
 import importlib
 
+import hypothesis
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
@@ -7,6 +8,10 @@ from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import UserFactory
 from tests.requests.api.world import World
+
+# Property tests measure behaviour, not speed: a loaded CI machine must not fail them.
+hypothesis.settings.register_profile("rollkoll", deadline=None)
+hypothesis.settings.load_profile("rollkoll")
 
 CATALOG_DATA = [
     importlib.import_module("rollkoll.catalog.migrations.0003_catalog_data").load_catalog,
