@@ -42,12 +42,21 @@ def guard(act: workflow.Act, request: AccessRequest, actor: User | None) -> work
     if decision.outcome is workflow.Outcome.FORBIDDEN:
         raise NotPermitted(_("Du får inte göra detta med blanketten."))
     if decision.outcome is workflow.Outcome.MOVED_ON:
-        raise Conflict(
-            _("Blanketten har gått vidare (%(status)s) och kan inte längre hanteras så.")
-            % {"status": request.get_status_display()},
-            code="moved_on",
-        )
+        raise _moved_on(act, request)
     return decision
+
+
+def _moved_on(act: workflow.Act, request: AccessRequest) -> Conflict:
+    status = {"status": request.get_status_display()}
+    if act is workflow.Act.EDIT:
+        return Conflict(
+            _("Bara utkast och återskickade blanketter kan ändras (den här: %(status)s).") % status,
+            code="not_editable",
+        )
+    return Conflict(
+        _("Blanketten har gått vidare (%(status)s) och kan inte längre hanteras så.") % status,
+        code="moved_on",
+    )
 
 
 def state(request: AccessRequest) -> dict[str, Any]:
@@ -60,6 +69,7 @@ def state(request: AccessRequest) -> dict[str, Any]:
         "role": request.role.code if request.role else None,
         "units": sorted(unit.code for unit in request.units.all()),
         "valid_from": request.valid_from.isoformat(),
+        "comment": request.comment,
         "grant": request.grant_id,
         "signature": request.signature.sha256 if request.signature else None,
         "reason": request.reason,
