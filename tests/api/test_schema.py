@@ -53,6 +53,11 @@ def test_an_edit_documents_its_body_and_the_conflict(schema):
     assert {"200", "400", "403", "404", "409"} <= set(operation["responses"])
 
 
+def test_the_people_list_documents_its_search(schema):
+    parameters = schema["paths"]["/api/v1/people/"]["get"]["parameters"]
+    assert {"search", "unit"} <= {parameter["name"] for parameter in parameters}
+
+
 def test_return_and_reject_require_a_reason(schema):
     reason = schema["components"]["schemas"]["ReasonIn"]
     assert reason["required"] == ["reason"]

@@ -15,7 +15,7 @@ from rollkoll.api.serializers import ErrorOut
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org import selectors
 from rollkoll.org.api import serializers as s
-from rollkoll.org.models import Delegation, Person, Unit, User
+from rollkoll.org.models import Delegation, Person, PersonQuerySet, Unit, User
 from rollkoll.org.services import delegation_create
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
@@ -39,10 +39,21 @@ class ScopedViewSet(viewsets.GenericViewSet):
 
 class PersonFilter(filters.FilterSet):
     unit = filters.CharFilter(field_name="unit__code", help_text=_("Ansvarskod."))
+    search = filters.CharFilter(
+        method="search_people",
+        max_length=100,
+        help_text=_(
+            "Namn (skiftläge och accenter spelar ingen roll), anställningsnummer eller, "
+            "för den som får se dem, fullständigt personnummer."
+        ),
+    )
 
     class Meta:
         model = Person
-        fields = ["unit"]
+        fields = ["unit", "search"]
+
+    def search_people(self, people: PersonQuerySet, name: str, value: str) -> PersonQuerySet:
+        return selectors.search_people(people, actor(self.request), value)
 
 
 @extend_schema_view(
