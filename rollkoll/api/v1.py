@@ -8,6 +8,7 @@ urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("", include("rollkoll.catalog.api.urls")),
     path("", include("rollkoll.org.api.urls")),
+    path("", include("rollkoll.training.api.urls")),
     path("", include("rollkoll.register.api.urls")),
     path("", include("rollkoll.requests.api.urls")),
     path("", include("rollkoll.governance.api.urls")),

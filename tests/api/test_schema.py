@@ -15,6 +15,8 @@ CONTRACT = {
     ("post", "/api/v1/requests/"),
     ("get", "/api/v1/requests/{id}/"),
     ("patch", "/api/v1/requests/{id}/"),
+    ("get", "/api/v1/people/"),
+    ("get", "/api/v1/people/{employee_id}/"),
     ("post", "/api/v1/requests/sign/"),
     *(
         ("post", f"/api/v1/requests/{{id}}/{act}/")
@@ -56,6 +58,19 @@ def test_an_edit_documents_its_body_and_the_conflict(schema):
 def test_the_people_list_documents_its_search(schema):
     parameters = schema["paths"]["/api/v1/people/"]["get"]["parameters"]
     assert {"search", "unit"} <= {parameter["name"] for parameter in parameters}
+
+
+def test_a_persons_detail_documents_their_training(schema):
+    operation = schema["paths"]["/api/v1/people/{employee_id}/"]["get"]
+    detail = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert detail.endswith("/PersonDetailOut")
+    training = schema["components"]["schemas"]["PersonDetailOut"]["properties"]["training"]
+    assert training["items"]["$ref"].endswith("/TrainingOut")
+    assert set(schema["components"]["schemas"]["TrainingOut"]["properties"]) == {
+        "course",
+        "status",
+        "date",
+    }
 
 
 def test_return_and_reject_require_a_reason(schema):

@@ -56,17 +56,15 @@ class PersonFilter(filters.FilterSet):
         return selectors.search_people(people, actor(self.request), value)
 
 
-@extend_schema_view(
-    list=extend_schema(responses={200: s.PersonOut(many=True), **ERRORS}),
-    retrieve=extend_schema(responses={200: s.PersonOut, **ERRORS}),
-)
-class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    """People the caller may see; personnummer masked unless the caller may see it."""
+@extend_schema_view(list=extend_schema(responses={200: s.PersonOut(many=True), **ERRORS}))
+class PersonViewSet(mixins.ListModelMixin, ScopedViewSet):
+    """People the caller may see; personnummer masked unless the caller may see it.
+
+    One person, with their training, is the training app's (`training.api`).
+    """
 
     model = Person
     serializer_class = s.PersonOut
-    lookup_field = "employee_id"
-    lookup_value_regex = KEY
     filterset_class = PersonFilter
 
     def scoped(self, user: User) -> QuerySet:
