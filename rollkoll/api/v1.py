@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("rollkoll.credentials.api.urls")),
     path("", include("rollkoll.catalog.api.urls")),
     path("", include("rollkoll.org.api.urls")),
+    path("", include("rollkoll.training.api.urls")),
     path("", include("rollkoll.register.api.urls")),
     path("", include("rollkoll.requests.api.urls")),
     path("", include("rollkoll.governance.api.urls")),

@@ -34,9 +34,9 @@ from rollkoll.tabular import (
 from rollkoll.tabular.columns import iso_date, one_of, text
 from rollkoll.tabular.importing import BATCH_SIZE
 from rollkoll.training.hooks import completions_changed
-from rollkoll.training.models import Booking, Completion
+from rollkoll.training.models import Booking, Completion, TrainingStatus
 
-COMPLETED, BOOKED = "completed", "booked"
+COMPLETED, BOOKED = TrainingStatus.COMPLETED.value, TrainingStatus.BOOKED.value
 COMPLETIONS = Schema(
     (
         Column("employee_id", text(20)),

@@ -7,6 +7,13 @@ from rollkoll.catalog.models import Course
 from rollkoll.org.models import Person
 
 
+class TrainingStatus(models.TextChoices):
+    """How far a person has come with a course: the `status` of the completions file."""
+
+    COMPLETED = "completed", _("Genomförd")
+    BOOKED = "booked", _("Anmäld")
+
+
 class Completion(models.Model):
     """A person passed a course on a date (genomförd utbildning)."""
 

@@ -68,6 +68,25 @@ class RequestIn(serializers.Serializer):
         return {**data, "person": person}
 
 
+class RequestPatchIn(serializers.Serializer):
+    """An edit of a draft or returned form: only the fields sent change."""
+
+    role = role_field(required=False)
+    units = UnitCodesField(
+        required=False, help_text=_("Ansvarskoder, som lista eller kommaseparerade.")
+    )
+    valid_from = serializers.DateField(required=False)
+    comment = serializers.CharField(required=False, allow_blank=True)
+    justification = serializers.CharField(required=False, allow_blank=True)
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if not data:
+            raise serializers.ValidationError(
+                _("Ange minst något av role, units, valid_from, comment och justification.")
+            )
+        return data
+
+
 class RequestQuery(serializers.Serializer):
     status = serializers.ChoiceField(choices=RequestStatus.choices, required=False)
 

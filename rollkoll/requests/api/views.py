@@ -94,11 +94,23 @@ class RequestListView(generics.ListCreateAPIView):
 
 
 class RequestDetailView(APIView):
-    """One request with its stages and its history."""
+    """One request with its stages and its history; PATCH edits a draft or returned one."""
 
     @extend_schema(responses={200: s.RequestDetailOut})
     def get(self, request: Request, pk: int) -> Response:
         return detail(get_object_or_404(visible_requests(request), pk=pk))
+
+    @extend_schema(
+        request=s.RequestPatchIn,
+        responses={
+            200: s.RequestDetailOut,
+            409: OpenApiResponse(ErrorOut, description="Blanketten kan inte längre ändras"),
+        },
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        form = get_object_or_404(visible_requests(request), pk=pk)
+        data = parse(s.RequestPatchIn, request, request.data)
+        return detail(services.request_update(request=form, actor=actor(request), **data))
 
 
 class RequestActView(APIView):

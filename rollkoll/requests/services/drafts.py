@@ -22,7 +22,7 @@ from rollkoll.catalog.reasons import Code
 from rollkoll.catalog.rules import Decision, Verdict
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.notify.models import Kind
-from rollkoll.org.models import Person, Unit, User
+from rollkoll.org.models import Organisation, Person, Unit, User
 from rollkoll.register.models import Grant
 from rollkoll.register.selectors import ended_before_it_starts
 from rollkoll.requests import eligibility, selectors, workflow
@@ -131,6 +131,11 @@ def _validate(kind: str, role: Role | None, units: Sequence[Unit]) -> None:
         raise DomainError(_("Ange minst ett ansvar."), code="units_missing")
 
 
+def _organisation_of(kind: str, person: Person, units: Sequence[Unit]) -> Organisation:
+    """A manager link follows the units it links; any other form, the person's unit."""
+    return units[0].organisation if kind == RequestKind.MANAGER_LINK else person.unit.organisation
+
+
 @transaction.atomic
 def request_create(
     *,
@@ -154,9 +159,7 @@ def request_create(
         comment=comment,
         justification=justification,
         grant=grant or infer_grant(kind=kind, person=person, role=role, on=valid_from),
-        organisation=units[0].organisation
-        if kind == RequestKind.MANAGER_LINK
-        else person.unit.organisation,
+        organisation=_organisation_of(kind, person, units),
         requested_by=actor,
     )
     request.save()
@@ -183,7 +186,12 @@ def request_update(
     justification: str | None = None,
     grant: Grant | None = None,
 ) -> AccessRequest:
-    """Edit a draft or returned form. Any edit invalidates the signature it had."""
+    """Edit a draft or returned form; only the fields given change.
+
+    The edited form is checked as a new one is (units, the engine, the dates),
+    and any edit invalidates the signature it had: a returned form is signed
+    again from where it stands, as the workflow table lets it.
+    """
     request = _act.locked(request)
     _act.guard(workflow.Act.EDIT, request, actor)
     before = _act.state(request)
@@ -197,7 +205,9 @@ def request_update(
         request.justification = justification
     if units is not None:
         request.units.set(units)
-    _validate(request.kind, request.role, list(request.units.all()))
+    current_units = list(request.units.all())
+    _validate(request.kind, request.role, current_units)
+    request.organisation = _organisation_of(request.kind, request.person, current_units)
     if grant is not None or role is not None or valid_from is not None:
         request.grant = grant or infer_grant(
             kind=request.kind, person=request.person, role=request.role, on=request.valid_from
