@@ -141,6 +141,7 @@ class _Casting:
         self.world = world
         self.holders = {row.holder.number: row for row in grant_rows}
         self.current = _current_managers(world.managers)
+        self.linked = _current_managers(world.links)
         self.taken: set[int] = set()
         self.cast = self._pick()
 
@@ -171,13 +172,14 @@ class _Casting:
         )
 
     def _units(self, area: str) -> list[Unit]:
-        """The area's units below its top, each with a current first-line manager."""
+        """The area's units below its top, each linked to its first-line manager in HR's file."""
         return [
             unit
             for unit in self.world.units
             if unit.area[0] == area
             and unit.parent is not None
             and self.current[unit.code].manager_kind in FIRST_LINE
+            and self.linked[unit.code] is self.current[unit.code]
         ]
 
     def _free(self, unit: Unit) -> list[Person]:

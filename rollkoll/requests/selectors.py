@@ -239,6 +239,24 @@ def responsible_signers(request: AccessRequest, on: dt.date | None = None) -> di
     return {pk: per_unit[0][pk] for pk in common}
 
 
+def awaiting_signature(user: User, on: dt.date | None = None) -> list[AccessRequest]:
+    """Drafts and returned forms the user may sign: as responsible manager, deputy or contact.
+
+    The forms the user may see, each asked who signs it; fine for the few
+    forms open at a time, since a form waits for signing only days.
+    """
+    if user.person_id is None:
+        return []
+    open_forms = (
+        AccessRequest.objects.visible_to(user)
+        .filter(status__in=(RequestStatus.DRAFT, RequestStatus.RETURNED))
+        .select_related("person__unit__business_area__contact", "role")
+        .prefetch_related("units")
+        .order_by("created_at", "pk")
+    )
+    return [form for form in open_forms if user.person_id in responsible_signers(form, on)]
+
+
 def may_prepare(user: User, request: AccessRequest) -> bool:
     """A manager of the person's unit (or deputy), the area contact, or a signer."""
     scope = user.scope
