@@ -31,6 +31,7 @@ from rollkoll.catalog.selectors import policy_for
 from rollkoll.org.models import (
     AppRole,
     AppRoleKind,
+    BusinessArea,
     Delegation,
     ManagerLink,
     Organisation,
@@ -245,8 +246,10 @@ def awaiting_signature(user: User, on: dt.date | None = None) -> list[AccessRequ
     The forms the user may see, each asked who signs it; fine for the few
     forms open at a time, since a form waits for signing only days.
     """
-    if user.person_id is None:
-        return []
+    scope = user.scope
+    contact = BusinessArea.objects.filter(contact_id=user.person_id)
+    if user.person_id is None or not (scope.is_manager or contact.exists()):
+        return []  # only managers, their deputies and area contacts sign
     open_forms = (
         AccessRequest.objects.visible_to(user)
         .filter(status__in=(RequestStatus.DRAFT, RequestStatus.RETURNED))
