@@ -88,9 +88,8 @@ def tell(
 ) -> tuple[list[GrantRow], list[TrainingRow]]:
     """Change the world, its grants and its training so the cast shows their states."""
     training_rows = list(training_rows)  # drawn from the world as it was
-    casting = _Casting(world, grant_rows)
+    chosen = _Casting(world, grant_rows).cast
     people = {person.employee_id: person for person in world.people}
-    chosen = casting.cast
     rows = _reporters_removed(grant_rows, chosen.unit_without_reporter)
     upgrade = people[chosen.upgrade]
     rows.append(GrantRow(upgrade, "administrativt-stod", (upgrade.unit,), _since(upgrade, 400)))
