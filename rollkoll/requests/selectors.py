@@ -31,6 +31,7 @@ from rollkoll.catalog.selectors import policy_for
 from rollkoll.org.models import (
     AppRole,
     AppRoleKind,
+    BusinessArea,
     Delegation,
     ManagerLink,
     Organisation,
@@ -247,6 +248,26 @@ def responsible_signers(request: AccessRequest, on: dt.date | None = None) -> di
         return {}
     common = set.intersection(*(set(signers) for signers in per_unit))
     return {pk: per_unit[0][pk] for pk in common}
+
+
+def awaiting_signature(user: User, on: dt.date | None = None) -> list[AccessRequest]:
+    """Drafts and returned forms the user may sign: as responsible manager, deputy or contact.
+
+    The forms the user may see, each asked who signs it; fine for the few
+    forms open at a time, since a form waits for signing only days.
+    """
+    scope = user.scope
+    contact = BusinessArea.objects.filter(contact_id=user.person_id)
+    if user.person_id is None or not (scope.is_manager or contact.exists()):
+        return []  # only managers, their deputies and area contacts sign
+    open_forms = (
+        AccessRequest.objects.visible_to(user)
+        .filter(status__in=(RequestStatus.DRAFT, RequestStatus.RETURNED))
+        .select_related("person__unit__business_area__contact", "role")
+        .prefetch_related("units")
+        .order_by("created_at", "pk")
+    )
+    return [form for form in open_forms if user.person_id in responsible_signers(form, on)]
 
 
 def may_prepare(user: User, request: AccessRequest) -> bool:
