@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import label_for_field
 from django.utils import translation
 
-SAME_IN_SWEDISH = {"person", "organisation", "status", "version"}
+SAME_IN_SWEDISH = {"person", "organisation", "prefix", "status", "version"}
 OWN = [
     (model, model_admin)
     for model, model_admin in admin.site._registry.items()
