@@ -35,13 +35,15 @@ def pytest_runtest_teardown(item, nextitem):
 
     Load the catalog again right after, as `rollkoll migrate` does, so every
     test finds the installation it would find in production. After the last
-    test the test database is already gone, so there is nothing to load.
+    test the test database is already gone, and a test skipped before its
+    setup emptied nothing, so there is nothing to load.
     """
     try:
         return (yield)
     finally:
         marker = item.get_closest_marker("django_db")
-        if nextitem is not None and marker and marker.kwargs.get("transaction"):
+        ran = "_django_db_helper" in getattr(item, "funcargs", {})  # not skipped before setup
+        if nextitem is not None and ran and marker and marker.kwargs.get("transaction"):
             with item.config.stash[blocking_manager_key].unblock():
                 for load in CATALOG_DATA:
                     load(django_apps, None)
