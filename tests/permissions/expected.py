@@ -49,7 +49,7 @@ def same(status: int) -> dict[str, Cell]:
     return every((status, status))
 
 
-AUDIT_READERS = dict.fromkeys(("specialist", "auditor", "admin"), EVERYWHERE_LIST)
+AUDIT_READERS = dict.fromkeys(SEE_EVERYTHING, EVERYWHERE_LIST)
 
 GET: dict[str, dict[str, Cell]] = {
     "login": same(200),
@@ -94,7 +94,7 @@ ADMIN_EXCEPTIONS: dict[str, dict[str, Cell]] = {
     "admin/(?P<url>.*)$": every((TO_ADMIN_LOGIN, TO_ADMIN_LOGIN), admin=(404, 404)),
 }
 
-ACT_REFUSED = signed_in(REFUSED) | {"anonymous": API_ANONYMOUS}
+ACT_REFUSED = signed_in(REFUSED)
 SIGNERS = ACT_REFUSED | {"manager": (200, 403), "deputy": (200, 403)}
 STAGE_HOLDERS = ACT_REFUSED | {
     "coordinator": (200, 403),  # SÄS's coordinator stage; NÄL's route has none
