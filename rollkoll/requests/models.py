@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rollkoll.catalog.models import ApprovalRoute, Role
 from rollkoll.org.models import (
+    AppRole,
+    AppRoleKind,
+    Delegation,
+    ManagerLink,
     Organisation,
     Person,
     Unit,
@@ -70,7 +77,8 @@ class Signature(models.Model):
 
 class AccessRequestQuerySet(models.QuerySet["AccessRequest"]):
     def visible_to(self, user: User) -> AccessRequestQuerySet:
-        """Own requests, people and units in scope, the organisations coordinated."""
+        """Own requests, people and units in scope, the organisations coordinated,
+        the forms the user signs or signed, and those at a stage the user holds."""
         scope = user.scope
         if scope.sees_everything:
             return self
@@ -82,10 +90,70 @@ class AccessRequestQuerySet(models.QuerySet["AccessRequest"]):
             | scope.person_filter("person")
             | Q(organisation__in=scope.organisation_ids)
             | Q(pk__in=on_units)
+            | Q(signature__signer=user)
+            | _signed_below(scope.managed_unit_ids)
+            | Q(pk__in=AccessRequest.objects.at_stage_held_by(user).values("pk"))
         )
+
+    def at_stage_held_by(self, user: User, on: dt.date | None = None) -> AccessRequestQuerySet:
+        """The requests under review at a stage the user holds on the date.
+
+        As a member of the stage's approver group, or as the deputy of a member
+        who is away (their queue goes to the deputy). A form waiting for its
+        course at the last stage is there too, so specialist support can prepare it.
+        """
+        on = on or timezone.localdate()
+        away = Delegation.objects.active_on(on).filter(deputy_id=user.person_id).values("person_id")
+        accounts = Q(user=user) | Q(user__person__in=away) if user.person_id else Q(user=user)
+        at_stage = Q(pk__in=[])
+        for kind, organisation_id in AppRole.objects.filter(accounts).values_list(
+            "kind", "organisation_id"
+        ):
+            if kind not in (AppRoleKind.COORDINATOR, AppRoleKind.SPECIALIST):
+                continue
+            group = Q(route__stages__approver_group=kind, route__stages__position=F("stage"))
+            at_stage |= group & Q(organisation_id=organisation_id) if organisation_id else group
+        under_review = (RequestStatus.IN_REVIEW, RequestStatus.WAITING_FOR_TRAINING)
+        return self.filter(at_stage, status__in=under_review).distinct()
 
     def pending(self) -> AccessRequestQuerySet:
         return self.filter(status__in=PENDING_STATUSES)
+
+
+def _signed_below(managed_unit_ids: frozenset[int]) -> Q:
+    """Forms a manager signs for units below their own, as `selectors.responsible_signers` walks.
+
+    The walk from a person's unit goes up past units with no manager, and past
+    the unit a person manages alone when the form is theirs; for a manager link
+    it starts at the parent of the unit to link. One query per level of units.
+    """
+    if not managed_unit_ids:
+        return Q(pk__in=[])
+    reached: set[int] = set()
+    managers_alone = Q(pk__in=[])
+    frontier = set(managed_unit_ids)
+    while frontier:
+        children = set(
+            Unit.objects.filter(parent__in=frontier)
+            .exclude(pk__in=managed_unit_ids | reached)
+            .values_list("pk", flat=True)
+        )
+        managers: dict[int, set[int]] = {}
+        for unit_id, manager_id in (
+            ManagerLink.objects.active_on().filter(unit__in=children).values_list("unit", "manager")
+        ):
+            managers.setdefault(unit_id, set()).add(manager_id)
+        for unit_id, linked in managers.items():
+            if len(linked) == 1:
+                managers_alone |= Q(person_id=linked.pop(), person__unit_id=unit_id)
+        frontier = children - set(managers)
+        reached |= frontier
+    linked_below = AccessRequest.units.through.objects.filter(
+        unit__parent__in=managed_unit_ids | reached
+    ).values("accessrequest_id")
+    return (~Q(kind=RequestKind.MANAGER_LINK) & (Q(person__unit__in=reached) | managers_alone)) | Q(
+        kind=RequestKind.MANAGER_LINK, pk__in=linked_below
+    )
 
 
 class AccessRequest(models.Model):

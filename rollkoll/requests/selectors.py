@@ -29,7 +29,6 @@ from rollkoll.catalog import rules
 from rollkoll.catalog.models import ApprovalRoute, ApprovalStage
 from rollkoll.catalog.selectors import policy_for
 from rollkoll.org.models import (
-    AppRole,
     AppRoleKind,
     BusinessArea,
     Delegation,
@@ -176,27 +175,8 @@ def _holds(user: User, stage: ApprovalStage, organisation: Organisation, on: dt.
 
 
 def queue_of(user: User, on: dt.date | None = None) -> QuerySet[AccessRequest]:
-    """The requests under review at a stage the user holds on the date.
-
-    A form waiting for its course at the last stage is there too, so specialist
-    support can prepare it.
-
-    As a member of the stage's approver group, or as the deputy of a member
-    who is away (their queue goes to the deputy).
-    """
-    on = on or timezone.localdate()
-    away = Delegation.objects.active_on(on).filter(deputy_id=user.person_id).values("person_id")
-    accounts = Q(user=user) | Q(user__person__in=away) if user.person_id else Q(user=user)
-    at_stage = Q(pk__in=[])
-    for kind, organisation_id in AppRole.objects.filter(accounts).values_list(
-        "kind", "organisation_id"
-    ):
-        if kind not in (AppRoleKind.COORDINATOR, AppRoleKind.SPECIALIST):
-            continue
-        group = Q(route__stages__approver_group=kind, route__stages__position=F("stage"))
-        at_stage |= group & Q(organisation_id=organisation_id) if organisation_id else group
-    under_review = (RequestStatus.IN_REVIEW, RequestStatus.WAITING_FOR_TRAINING)
-    return AccessRequest.objects.filter(at_stage, status__in=under_review).distinct()
+    """The requests under review at a stage the user holds on the date."""
+    return AccessRequest.objects.at_stage_held_by(user, on)
 
 
 # Who signs
