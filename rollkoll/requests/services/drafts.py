@@ -5,6 +5,11 @@ engine calls `not_eligible` is refused with its reasons. End forms and manager
 links need no check. A change or end form is about one of the person's grants;
 when none is named it is inferred from the grants running on the date: the
 same role, a role the new one upgrades from, or the new role's interim role.
+
+Every unit of a form lies in the form's organisation and within the reach
+of whoever prepares it (`parties`), checked when the form is created, edited
+and signed: a form never spans two organisations, so each organisation's
+units are applied for on a form of their own and go through its own route.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from rollkoll.notify.models import Kind
 from rollkoll.org.models import Person, Unit, User
 from rollkoll.register.models import Grant
 from rollkoll.register.selectors import ended_before_it_starts
-from rollkoll.requests import eligibility, selectors, workflow
+from rollkoll.requests import eligibility, parties, selectors, workflow
 from rollkoll.requests.models import AccessRequest, RequestKind
 from rollkoll.requests.services import _act
 
@@ -120,15 +125,14 @@ def request_create(
         valid_from=valid_from,
         comment=comment,
         grant=grant or infer_grant(kind=kind, person=person, role=role, on=valid_from),
-        organisation=units[0].organisation
-        if kind == RequestKind.MANAGER_LINK
-        else person.unit.organisation,
+        organisation=parties.organisation_for(kind, person, units),
         requested_by=actor,
     )
     request.save()
     request.units.set(units)
     if not selectors.may_prepare(actor, request):
         raise NotPermitted(_("Du får inte göra blanketter för den här personen."))
+    parties.check_units(actor, request)
     check_eligible(request)
     _act.audit("created", request, actor, None)
     signers = selectors.responsible_signers(request)
@@ -159,6 +163,8 @@ def request_update(
     if comment is not None:
         request.comment = comment
     if units is not None:
+        _validate(request.kind, request.role, units)
+        request.organisation = parties.organisation_for(request.kind, request.person, units)
         request.units.set(units)
     _validate(request.kind, request.role, list(request.units.all()))
     if grant is not None or role is not None or valid_from is not None:
@@ -167,6 +173,7 @@ def request_update(
         )
     request.signature = None
     request.save()
+    parties.check_units(actor, request)
     check_eligible(request)
     _act.audit("edited", request, actor, before)
     return request
