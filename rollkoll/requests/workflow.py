@@ -14,7 +14,7 @@ database; `decide` then answers without touching it:
 No one acts on their own access, and no one checks their own work. Whoever
 the request is about (its subject) never signs, approves, returns, rejects or
 carries it out, whatever capacity they hold, a deputy's included:
-`FORBIDDEN` with the reason `own_access`. Whoever prepared or signed it never
+`FORBIDDEN` with the reason `own_access`, in any state. Whoever prepared or signed it never
 approves or carries it out: `FORBIDDEN` with the reason `four_eyes`. The
 services name these ties in `ActorFacts.ties`; `decide` alone applies them.
 
@@ -184,7 +184,7 @@ class ActorFacts:
 class Decision:
     outcome: Outcome
     targets: frozenset[S] = frozenset()
-    tie: Tie | None = None  # why a FORBIDDEN act is barred to someone who holds a capacity
+    tie: Tie | None = None  # the tie that makes the act FORBIDDEN, in any state
 
     @property
     def allowed(self) -> bool:
@@ -193,12 +193,12 @@ class Decision:
 
 def decide(act: Act, position: Position, actor: ActorFacts) -> Decision:
     """May this actor take this act on a request at this position now?"""
-    rows = [row for row in TRANSITIONS if row.act is act]
-    if not any(actor.could_ever(row, position.last_stage) for row in rows):
-        return Decision(Outcome.FORBIDDEN)
     tie = barred_by(act, actor.ties)
     if tie is not None:
         return Decision(Outcome.FORBIDDEN, tie=tie)
+    rows = [row for row in TRANSITIONS if row.act is act]
+    if not any(actor.could_ever(row, position.last_stage) for row in rows):
+        return Decision(Outcome.FORBIDDEN)
     for row in rows:
         if (
             row.source == position.status
