@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from rollkoll.errors import DomainError, NotPermitted, Throttled
 from rollkoll.org.models import AppRole, AppRoleKind
@@ -76,3 +77,23 @@ def test_signing_locks_after_the_failure_limit(world):
     error = refused(Throttled, "signing_locked", requests_sign, **sign, password=PASSWORD)
     assert error.http_status == 429
     assert 3500 < error.retry_after <= 3600 + 1
+
+
+def test_the_reasons_read_in_english(world):
+    completed(world.employee, *COURSES)
+    form = draft(world.manager, world.employee, "heromarapportor", world.unit)
+    with translation.override("en"):
+        error = refused(
+            DomainError,
+            "units_not_allowed",
+            request_update,
+            request=form,
+            actor=world.manager,
+            units=[world.other_unit],
+        )
+        tied = refused(
+            NotPermitted, "four_eyes", request_approve, request=form, actor=world.manager
+        )
+    assert error.detail == "The form names units you may not apply for."
+    assert error.reasons[0]["message"].startswith(f"{world.other_unit} belongs to another")
+    assert tied.detail.startswith("You prepared or signed the form")
