@@ -29,3 +29,14 @@ class Conflict(DomainError):
 
     code = "conflict"
     http_status = 409
+
+
+class Throttled(DomainError):
+    """Too many failed attempts: refused, whatever is sent, for `retry_after` seconds."""
+
+    code = "throttled"
+    http_status = 429
+
+    def __init__(self, detail: str, *, code: str | None = None, retry_after: int | None = None):
+        super().__init__(detail, code=code)
+        self.retry_after = retry_after

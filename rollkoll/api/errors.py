@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from rollkoll.errors import DomainError
+from rollkoll.errors import DomainError, Throttled
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         body: dict[str, Any] = {"error": exc.code, "detail": exc.detail}
         if exc.reasons:
             body["reasons"] = exc.reasons
-        return Response(body, status=exc.http_status)
+        response = Response(body, status=exc.http_status)
+        if isinstance(exc, Throttled) and exc.retry_after:
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     if isinstance(exc, Http404):
         return Response({"error": "not_found", "detail": _("Hittades inte.")}, status=404)
     if isinstance(exc, PermissionDenied):

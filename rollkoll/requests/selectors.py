@@ -5,12 +5,17 @@ role, for coordinator stages in the request's organisation). A member away
 today (an active delegation) hands their queue to their deputy; the holders
 are then the members at work and the deputies of those away.
 
+Nobody is offered a request they are tied to (`parties`): the person it is
+about, nor whoever prepared or signed it, is left out of the holders, the
+queue and the escalation.
+
 Who signs (the responsible manager): the manager linked today to the person's
-unit, or the deputy of that manager. A person never signs their own form: when
-the person is the unit's manager, or the unit has no linked manager, it is the
-manager of the parent unit, and so on up. For a manager link the walk starts
-at the parent of each unit to link. Where no manager is found, the contact of
-the unit's business area signs, since they keep the area's manager links.
+unit, or the deputy of that manager. A person never signs their own form,
+directly or as a deputy: when the person is the unit's manager, or the unit
+has no other linked manager, it is the manager of the parent unit, and so on
+up. For a manager link the walk starts at the parent of each unit to link.
+Where no manager is found, the contact of the unit's business area signs,
+since they keep the area's manager links.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from rollkoll.org.models import (
     User,
     active_on,
 )
-from rollkoll.requests import workflow
+from rollkoll.requests import parties, workflow
 from rollkoll.requests.models import AccessRequest, RequestKind, RequestStatus
 
 
@@ -155,14 +160,23 @@ def stage_holders(
 def holders_now(request: AccessRequest, on: dt.date | None = None) -> list[Holder]:
     """Who holds the request now (or on the date), for pages, the API and reminders."""
     stage = current_stage(request)
-    return stage_holders(stage, request.organisation, on) if stage else []
+    holders = stage_holders(stage, request.organisation, on) if stage else []
+    return [
+        holder
+        for holder in holders
+        if not parties.ties_of(
+            request,
+            person_id=holder.person.pk if holder.person else None,
+            user_id=holder.user.pk if holder.user else None,
+        )
+    ]
 
 
-def deputies_of_stage(stage: ApprovalStage, organisation: Organisation) -> list[Person]:
+def deputies_of_stage(request: AccessRequest, stage: ApprovalStage) -> list[Person]:
     """Every deputy the stage's members have named, whether or not they are away now."""
-    members = [m.person_id for m in _group_members(stage, organisation) if m.person_id]
+    members = [m.person_id for m in _group_members(stage, request.organisation) if m.person_id]
     ids = Delegation.objects.filter(person_id__in=members).values("deputy_id")
-    return list(Person.objects.filter(pk__in=ids))
+    return parties.untied(request, Person.objects.filter(pk__in=ids))
 
 
 def _holds(user: User, stage: ApprovalStage, organisation: Organisation, on: dt.date) -> bool:
@@ -175,8 +189,21 @@ def _holds(user: User, stage: ApprovalStage, organisation: Organisation, on: dt.
 
 
 def queue_of(user: User, on: dt.date | None = None) -> QuerySet[AccessRequest]:
-    """The requests under review at a stage the user holds on the date."""
-    return AccessRequest.objects.at_stage_held_by(user, on)
+    """The requests under review at a stage the user holds on the date, but for
+    those the user is tied to (see `parties`)."""
+    return AccessRequest.objects.at_stage_held_by(user, on).exclude(_tied_to(user))
+
+
+def _tied_to(user: User) -> Q:
+    """The requests the user is tied to: about them, or prepared or signed by them."""
+    tied = Q(requested_by=user) | Q(signature__signer=user)
+    if user.person_id:
+        tied |= (
+            Q(person_id=user.person_id)
+            | Q(requested_by__person_id=user.person_id)
+            | Q(signature__signer_person_id=user.person_id)
+        )
+    return tied
 
 
 # Who signs
@@ -197,7 +224,7 @@ def _unit_signers(start: Unit | None, contact_unit: Unit, exclude: Person, on: d
         if managers:
             return {
                 m.pk: _("Ansvarig chef för %(unit)s") % {"unit": unit} for m in managers
-            } | _deputies(managers, unit, on)
+            } | _deputies(managers, unit, exclude, on)
         unit = unit.parent
     contact = contact_unit.business_area.contact
     if contact is None or contact.pk == exclude.pk:
@@ -206,7 +233,7 @@ def _unit_signers(start: Unit | None, contact_unit: Unit, exclude: Person, on: d
     return {contact.pk: _("Kontaktperson för %(area)s") % {"area": area}}
 
 
-def _deputies(managers: list[Person], unit: Unit, on: dt.date) -> dict[int, str]:
+def _deputies(managers: list[Person], unit: Unit, exclude: Person, on: dt.date) -> dict[int, str]:
     away = _away_deputies([m.pk for m in managers], on)
     by_pk = {m.pk: m for m in managers}
     return {
@@ -214,6 +241,7 @@ def _deputies(managers: list[Person], unit: Unit, on: dt.date) -> dict[int, str]
         % {"manager": by_pk[person_id].full_name, "unit": unit}
         for person_id, deputies in away.items()
         for deputy in deputies
+        if deputy.pk != exclude.pk
     }
 
 
@@ -279,13 +307,14 @@ def actor_facts(user: User | None, request: AccessRequest) -> workflow.ActorFact
         capacities.add(capacity.RESPONSIBLE_MANAGER)
     if user.scope.is_specialist:
         capacities.add(capacity.SPECIALIST)
+    ties = parties.ties_of(request, person_id=user.person_id, user_id=user.pk)
     on = timezone.localdate()
     held = frozenset(
         stage.position
         for stage in stages_of(request_route(request))
         if _holds(user, stage, request.organisation, on)
     )
-    return workflow.ActorFacts(capacities=frozenset(capacities), approver_stages=held)
+    return workflow.ActorFacts(capacities=frozenset(capacities), approver_stages=held, ties=ties)
 
 
 def position_of(request: AccessRequest) -> workflow.Position:

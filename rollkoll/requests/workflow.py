@@ -11,6 +11,13 @@ database; `decide` then answers without touching it:
 - `MOVED_ON` (409) when they could, but not now: the request is in another
   state or at another stage than the act needs.
 
+No one acts on their own access, and no one checks their own work. Whoever
+the request is about (its subject) never signs, approves, returns, rejects or
+carries it out, whatever capacity they hold, a deputy's included:
+`FORBIDDEN` with the reason `own_access`, in any state. Whoever prepared or signed it never
+approves or carries it out: `FORBIDDEN` with the reason `four_eyes`. The
+services name these ties in `ActorFacts.ties`; `decide` alone applies them.
+
 Approving moves a request to the next stage; at the last stage the act is
 "carry out". A request that enters the last stage while its classroom course
 is not yet completed waits in `waiting_for_training`; `resume` (the system,
@@ -45,6 +52,13 @@ class Capacity(StrEnum):
     STAGE_APPROVER = "stage_approver"  # holds the request's current stage
     SPECIALIST = "specialist"  # payroll specialist support
     SYSTEM = "system"  # an import or a job, no person
+
+
+class Tie(StrEnum):
+    """A tie between the actor and one request that bars them from deciding it."""
+
+    OWN_ACCESS = "own_access"  # the request is about the actor
+    FOUR_EYES = "four_eyes"  # the actor prepared or signed the request
 
 
 class StageRule(StrEnum):
@@ -107,6 +121,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     *_rows(Act.RESUME, (S.WAITING_FOR_TRAINING,), (S.IN_REVIEW,), (_C.SYSTEM,), StageRule.LAST),
 )
 
+# The acts each tie bars, whatever capacity the actor holds.
+BARRED: dict[Tie, frozenset[Act]] = {
+    Tie.OWN_ACCESS: frozenset({Act.SIGN, Act.APPROVE, Act.RETURN, Act.REJECT, Act.CARRY_OUT}),
+    Tie.FOUR_EYES: frozenset({Act.APPROVE, Act.CARRY_OUT}),
+}
+
+
+def barred_by(act: Act, ties: frozenset[Tie]) -> Tie | None:
+    """The first of the actor's ties that bars the act, if any."""
+    return next((tie for tie in Tie if tie in ties and act in BARRED[tie]), None)
+
 
 @dataclass(frozen=True)
 class Position:
@@ -132,10 +157,12 @@ class ActorFacts:
     `approver_stages` are the stage positions of the request's route that the
     actor holds (a member of the approver group, or the deputy of an away
     member); holding the current one gives the STAGE_APPROVER capacity.
+    `ties` bar some acts whatever the capacities (see `BARRED`).
     """
 
     capacities: frozenset[Capacity] = frozenset()
     approver_stages: frozenset[int] = frozenset()
+    ties: frozenset[Tie] = frozenset()
 
     def has_now(self, capacity: Capacity, position: Position) -> bool:
         if capacity is Capacity.STAGE_APPROVER:
@@ -157,6 +184,7 @@ class ActorFacts:
 class Decision:
     outcome: Outcome
     targets: frozenset[S] = frozenset()
+    tie: Tie | None = None  # the tie that makes the act FORBIDDEN, in any state
 
     @property
     def allowed(self) -> bool:
@@ -165,6 +193,9 @@ class Decision:
 
 def decide(act: Act, position: Position, actor: ActorFacts) -> Decision:
     """May this actor take this act on a request at this position now?"""
+    tie = barred_by(act, actor.ties)
+    if tie is not None:
+        return Decision(Outcome.FORBIDDEN, tie=tie)
     rows = [row for row in TRANSITIONS if row.act is act]
     if not any(actor.could_ever(row, position.last_stage) for row in rows):
         return Decision(Outcome.FORBIDDEN)

@@ -98,3 +98,18 @@ def test_queues_follow_the_stage_and_the_deputies(world, request_):
     request_approve(request=request, actor=world.coordinator2)
     assert holding(world.specialist) == [request]
     assert holding(stand_in) == []
+
+
+def test_the_person_a_request_is_about_is_never_offered_it(world, signed_before_easter):
+    """The employee stands in for an away coordinator, but not on their own request."""
+    DelegationFactory(
+        person=world.coordinator2.person, deputy=world.employee, valid_from=dt.date(2026, 1, 1)
+    )
+    employee = UserFactory(person=world.employee)
+    assert world.employee not in [h.person for h in holders_now(signed_before_easter)]
+    assert list(queue_of(employee)) == []
+    with pytest.raises(NotPermitted):
+        request_approve(request=signed_before_easter, actor=employee)
+    remind_overdue_stages(today=dt.date(2026, 4, 9))
+    remind_overdue_stages(today=dt.date(2026, 4, 10))
+    assert outbox("stage_escalated") == ["kontakt@example.org"]

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rollkoll.requests.models import RequestStatus as S
-from rollkoll.requests.workflow import Act, ActorFacts, Capacity, Outcome, Position, decide
+from rollkoll.requests.workflow import Act, ActorFacts, Capacity, Outcome, Position, Tie, decide
 
 C = Capacity
 LAST = 2  # a two-stage route: stage 1 (e.g. the coordinator), stage 2 (specialist support)
@@ -129,3 +129,29 @@ def test_more_capacities_never_take_a_right_away(act, status, stage, capacities,
         assert more.allowed
     if fewer.outcome is Outcome.MOVED_ON:
         assert more.outcome is not Outcome.FORBIDDEN
+
+
+# Ties, written out: the subject decides nothing about their own access; whoever
+# prepared or signed a request neither approves nor carries it out.
+TIED_OUT: dict[Tie, set[Act]] = {
+    Tie.OWN_ACCESS: {Act.SIGN, Act.APPROVE, Act.RETURN, Act.REJECT, Act.CARRY_OUT},
+    Tie.FOUR_EYES: {Act.APPROVE, Act.CARRY_OUT},
+}
+
+
+@given(
+    act=st.sampled_from(Act),
+    status=st.sampled_from(S),
+    stage=st.sampled_from(STAGES),
+    capacities=st.frozensets(st.sampled_from(PLAIN)),
+    held=st.frozensets(st.sampled_from([1, LAST])),
+    ties=st.frozensets(st.sampled_from(Tie), min_size=1),
+)
+def test_a_tie_bars_its_acts_whatever_the_capacities(act, status, stage, capacities, held, ties):
+    position = _position(status, stage)
+    tied = decide(act, position, ActorFacts(capacities, held, ties))
+    barring = {tie for tie in ties if act in TIED_OUT[tie]}
+    if barring:
+        assert (tied.outcome, tied.tie in barring) == (Outcome.FORBIDDEN, True)
+    else:
+        assert tied == decide(act, position, ActorFacts(capacities, held))

@@ -28,6 +28,7 @@ from rollkoll.requests.models import AccessRequest, AccessRequestQuerySet
 
 # 400, 403 and 404 are documented for every operation by `rollkoll.api.schema`.
 MOVED_ON = {409: OpenApiResponse(ErrorOut, description="Blanketten har gått vidare")}
+LOCKED = {429: OpenApiResponse(ErrorOut, description="För många felaktiga lösenord")}
 
 
 class EligibilityView(APIView):
@@ -134,6 +135,10 @@ class SignView(RequestActView):
 
     input_class = s.SignIn
 
+    @extend_schema(responses={200: s.RequestDetailOut, **MOVED_ON, **LOCKED})
+    def post(self, request: Request, pk: int) -> Response:
+        return super().post(request, pk)
+
     def act(self, form: AccessRequest, user: User, data: dict[str, Any]) -> AccessRequest:
         return services.requests_sign(requests=[form], actor=user, password=data["password"])[0]
 
@@ -188,7 +193,7 @@ class BulkSignView(APIView):
     @extend_schema(
         operation_id="v1_requests_sign_many",
         request=s.BulkSignIn,
-        responses={200: s.RequestOut(many=True), **MOVED_ON},
+        responses={200: s.RequestOut(many=True), **MOVED_ON, **LOCKED},
     )
     def post(self, request: Request) -> Response:
         data = parse(s.BulkSignIn, request, request.data)

@@ -29,9 +29,31 @@ def locked(request: AccessRequest) -> AccessRequest:
     """The request, re-read under a row lock: decisions use what is committed now."""
     return (
         AccessRequest.objects.select_for_update(of=("self",))
-        .select_related("person__unit__business_area", "organisation", "route", "role", "grant")
+        .select_related(
+            "person__unit__business_area",
+            "organisation",
+            "route",
+            "role",
+            "grant",
+            "requested_by",
+            "signature",
+        )
         .get(pk=request.pk)
     )
+
+
+def _tied(tie: workflow.Tie) -> NotPermitted:
+    """The refusal of an act the actor's tie to the request bars (see `workflow.BARRED`)."""
+    texts = {
+        workflow.Tie.OWN_ACCESS: _(
+            "Blanketten gäller dig själv; någon annan ska underteckna, godkänna och utföra den."
+        ),
+        workflow.Tie.FOUR_EYES: _(
+            "Du har förberett eller undertecknat blanketten; "
+            "någon annan ska godkänna och utföra den."
+        ),
+    }
+    return NotPermitted(texts[tie], code=tie.value)
 
 
 def guard(act: workflow.Act, request: AccessRequest, actor: User | None) -> workflow.Decision:
@@ -39,6 +61,8 @@ def guard(act: workflow.Act, request: AccessRequest, actor: User | None) -> work
     decision = workflow.decide(
         act, selectors.position_of(request), selectors.actor_facts(actor, request)
     )
+    if decision.tie is not None:
+        raise _tied(decision.tie)
     if decision.outcome is workflow.Outcome.FORBIDDEN:
         raise NotPermitted(_("Du får inte göra detta med blanketten."))
     if decision.outcome is workflow.Outcome.MOVED_ON:

@@ -5,6 +5,11 @@ engine calls `not_eligible` is refused with its reasons. End forms and manager
 links need no check. A change or end form is about one of the person's grants;
 when none is named it is inferred from the grants running on the date: the
 same role, a role the new one upgrades from, or the new role's interim role.
+
+Every unit of a form lies in the form's organisation and within the reach
+of whoever prepares it (`parties`), checked when the form is created, edited
+and signed: a form never spans two organisations, so each organisation's
+units are applied for on a form of their own and go through its own route.
 """
 
 from __future__ import annotations
@@ -22,10 +27,10 @@ from rollkoll.catalog.reasons import Code
 from rollkoll.catalog.rules import Decision, Verdict
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.notify.models import Kind
-from rollkoll.org.models import Organisation, Person, Unit, User
+from rollkoll.org.models import Person, Unit, User
 from rollkoll.register.models import Grant
 from rollkoll.register.selectors import ended_before_it_starts
-from rollkoll.requests import eligibility, selectors, workflow
+from rollkoll.requests import eligibility, parties, selectors, workflow
 from rollkoll.requests.models import AccessRequest, RequestKind
 from rollkoll.requests.services import _act
 
@@ -131,11 +136,6 @@ def _validate(kind: str, role: Role | None, units: Sequence[Unit]) -> None:
         raise DomainError(_("Ange minst ett ansvar."), code="units_missing")
 
 
-def _organisation_of(kind: str, person: Person, units: Sequence[Unit]) -> Organisation:
-    """A manager link follows the units it links; any other form, the person's unit."""
-    return units[0].organisation if kind == RequestKind.MANAGER_LINK else person.unit.organisation
-
-
 @transaction.atomic
 def request_create(
     *,
@@ -159,13 +159,14 @@ def request_create(
         comment=comment,
         justification=justification,
         grant=grant or infer_grant(kind=kind, person=person, role=role, on=valid_from),
-        organisation=_organisation_of(kind, person, units),
+        organisation=parties.organisation_for(kind, person, units),
         requested_by=actor,
     )
     request.save()
     request.units.set(units)
     if not selectors.may_prepare(actor, request):
         raise NotPermitted(_("Du får inte göra blanketter för den här personen."))
+    parties.check_units(actor, request)
     check_eligible(request, counted=eligibility.counted_requests(drafts_of=request.requested_by))
     _act.audit("created", request, actor, None)
     signers = selectors.responsible_signers(request)
@@ -204,16 +205,16 @@ def request_update(
     if justification is not None:
         request.justification = justification
     if units is not None:
+        request.organisation = parties.organisation_for(request.kind, request.person, units)
         request.units.set(units)
-    current_units = list(request.units.all())
-    _validate(request.kind, request.role, current_units)
-    request.organisation = _organisation_of(request.kind, request.person, current_units)
+    _validate(request.kind, request.role, list(request.units.all()))
     if grant is not None or role is not None or valid_from is not None:
         request.grant = grant or infer_grant(
             kind=request.kind, person=request.person, role=request.role, on=request.valid_from
         )
     request.signature = None
     request.save()
+    parties.check_units(actor, request)
     check_eligible(request, counted=eligibility.counted_requests(drafts_of=request.requested_by))
     _act.audit("edited", request, actor, before)
     return request

@@ -10,7 +10,8 @@ due date (`stage_due`: the stage's SLA in working days from the day it was
 entered; Swedish public holidays do not count). Then, one step per working day and
 each step once: a reminder to the stage's holders, an escalation to the
 deputies its approvers have named, an escalation to the contact of the
-person's business area. A step with nobody to tell is passed over. Running
+person's business area. Nobody tied to the request (the person it is about,
+whoever prepared or signed it) is told. A step with nobody to tell is passed over. Running
 the job again on the same day sends nothing more; a new stage starts afresh.
 """
 
@@ -26,7 +27,7 @@ from rollkoll.audit.services import record
 from rollkoll.notify.calendar import is_working_day
 from rollkoll.notify.models import Kind
 from rollkoll.org.models import Person, User
-from rollkoll.requests import selectors
+from rollkoll.requests import parties, selectors
 from rollkoll.requests.models import AccessRequest, RequestStatus
 from rollkoll.requests.services import _act
 from rollkoll.requests.waiting import awaited_courses
@@ -40,12 +41,12 @@ def _holders(request: AccessRequest, today: dt.date) -> list[Person | User | Non
 
 def _deputies(request: AccessRequest, today: dt.date) -> list[Person]:
     stage = selectors.current_stage(request)
-    return selectors.deputies_of_stage(stage, request.organisation) if stage else []
+    return selectors.deputies_of_stage(request, stage) if stage else []
 
 
 def _contact(request: AccessRequest, today: dt.date) -> list[Person]:
     contact = request.person.unit.business_area.contact
-    return [contact] if contact else []
+    return parties.untied(request, [contact] if contact else [])
 
 
 # (kind of notification, who is told), in the order the steps are taken

@@ -7,6 +7,13 @@ only where the organisation lets the form go at course booking). One
 signer's name and capacity, and each form goes to stage 1 of its route; a
 form whose first stage is the last and whose training is pending waits in
 `waiting_for_training` instead.
+
+Re-authentication is throttled like sign-in: each wrong credential writes a
+`request_sign_failed` audit event (committed although the act fails), and
+once the signer has `AXES_FAILURE_LIMIT` of them within `AXES_COOLOFF_TIME`,
+signing answers 429 `signing_locked`, the right password included, until the
+oldest of them is older than the cool-off. The count is read from the audit
+log, so no other table keeps it.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from rollkoll.catalog.models import ApprovalStage
 from rollkoll.catalog.rules import Verdict
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org.models import User
-from rollkoll.requests import eligibility, selectors, signing, workflow
+from rollkoll.requests import eligibility, parties, selectors, signing, throttle, workflow
 from rollkoll.requests.models import AccessRequest, RequestStatus, Signature
 from rollkoll.requests.services import _act
 from rollkoll.requests.services.drafts import check_eligible
@@ -61,7 +68,6 @@ def _training_allows(request: AccessRequest, verdict: Verdict | None) -> bool:
     return True
 
 
-@transaction.atomic
 def requests_sign(
     *,
     requests: Sequence[AccessRequest],
@@ -72,16 +78,29 @@ def requests_sign(
     """Sign the forms in one act and send them on their routes."""
     if not requests:
         raise DomainError(_("Välj minst en blankett."), code="nothing_to_sign")
+    with transaction.atomic():
+        signed = _sign(requests, actor, password, method or signing.PasswordSigning())
+    if signed is None:
+        raise NotPermitted(
+            _("Fel lösenord. Blanketten är inte undertecknad."), code="reauth_failed"
+        )
+    return signed
+
+
+def _sign(
+    requests: Sequence[AccessRequest], actor: User, password: str, method: signing.SigningMethod
+) -> list[AccessRequest] | None:
+    """The signed forms; None, with the failure recorded, when the credential is wrong."""
+    throttle.refuse_if_locked(actor)
     locked = _lock_all(requests)
     capacities = [selectors.responsible_signers(r) for r in locked]
     for request in locked:
         _act.guard(workflow.Act.SIGN, request, actor)
+        parties.check_units(request.requested_by, request)
     _one_person_or_unit(locked)
-    method = method or signing.PasswordSigning()
     if actor.person is None or not method.verify(user=actor, credential=password):
-        raise NotPermitted(
-            _("Fel lösenord. Blanketten är inte undertecknad."), code="reauth_failed"
-        )
+        throttle.record_failure(actor, locked, method.name)
+        return None
     together = eligibility.counted_requests(together=[r.pk for r in locked])
     waiting = {
         r.pk: _training_allows(r, check_eligible(r, counted=together, signing=True)) for r in locked

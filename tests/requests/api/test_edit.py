@@ -25,6 +25,12 @@ from tests.requests.api.world import (
 pytestmark = pytest.mark.django_db
 
 
+def managed_by(manager, unit):
+    """The unit, with the manager linked to it: within what they may apply for."""
+    f.ManagerLinkFactory(unit=unit, manager=manager.person)
+    return unit
+
+
 @pytest.fixture
 def draft(sas):
     created = sas.apply(sas.employee(*SAS_REPORTER_COURSES), comment="Ny på enheten.")
@@ -56,7 +62,7 @@ def refused(client, request_id, status, **body):
 
 def test_a_returned_form_is_edited_and_signed_again(sas, returned):
     later = today() + dt.timedelta(days=14)
-    other_unit = f.UnitFactory(business_area=sas.unit.business_area)
+    other_unit = managed_by(sas.manager, f.UnitFactory(business_area=sas.unit.business_area))
     manager = client_for(sas.manager)
     edited = patch(
         manager,
@@ -152,7 +158,7 @@ def test_a_form_out_of_scope_is_not_found(sas, draft):
 
 def test_a_manager_link_moves_with_its_units(sas):
     """A manager link belongs to the organisation of the units it links."""
-    elsewhere = f.UnitFactory()
+    elsewhere = managed_by(sas.manager, f.UnitFactory())
     manager = f.PersonFactory(unit=sas.unit)
     created = sas.apply(manager, role=None, kind="manager_link", units=[elsewhere.code])
     assert created.status_code == 201, created.content
@@ -173,6 +179,9 @@ def test_the_edit_takes_constant_queries(sas, draft):
             assert patch(manager, draft, units=units).status_code == 200
         return len(captured)
 
-    more = [f.UnitFactory(business_area=sas.unit.business_area).code for _ in range(5)]
+    more = [
+        managed_by(sas.manager, f.UnitFactory(business_area=sas.unit.business_area)).code
+        for _ in range(5)
+    ]
     one = queries([sas.unit.code, more[0]])
     assert queries([sas.unit.code, *more]) == one

@@ -3,6 +3,7 @@ ineligible or incomplete; and in every case nothing changes."""
 
 import pytest
 
+from rollkoll.audit.models import Event
 from tests import factories as f
 from tests.requests.api.world import (
     SAS_REPORTER_COURSES,
@@ -51,10 +52,19 @@ def test_specialist_support_may_not_sign(sas, signed):
     refused(client_for(sas.specialist), signed, "sign", 403, password=f.PASSWORD)
 
 
-def test_a_wrong_password_signs_nothing(sas):
+def test_a_wrong_password_signs_nothing_and_is_recorded(sas):
     request_id = sas.apply(sas.employee(*SAS_REPORTER_COURSES)).json()["id"]
-    body = refused(client_for(sas.manager), request_id, "sign", 403, password="not-the-password")
-    assert body["error"] == "reauth_failed"
+    rows, requests, grants, events, outbox = everything(request_id)
+    response = act(client_for(sas.manager), request_id, "sign", password="not-the-password")
+    assert response.status_code == 403
+    assert response.json()["error"] == "reauth_failed"
+    assert everything(request_id) == (rows, requests, grants, events + 1, outbox)
+    failure = Event.objects.last()
+    assert (failure.action, failure.actor, failure.after["requests"]) == (
+        "request_sign_failed",
+        sas.manager,
+        [request_id],
+    )
 
 
 def test_approving_twice_is_a_conflict(sas, signed):
