@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from rollkoll.audit.models import GENESIS_HASH, Event
+from rollkoll.audit.seal import seal_of
 
 if TYPE_CHECKING:
     from rollkoll.tabular import ImportResult
@@ -61,6 +62,7 @@ def record(
         prev_hash=last["hash"] if last else GENESIS_HASH,
     )
     event.hash = event.compute_hash()
+    event.seal = seal_of(event.hash)
     event.save()
     return event
 
