@@ -16,13 +16,9 @@ from rollkoll.org.models import (
 
 
 def may_see_personnummer(user: User, person: Person) -> bool:
-    """Full personnummer for specialist support, administrators and the person themself.
-
-    They are the ones who need it to carry changes out in Heroma or to check
-    their own record; everyone else, auditors included, sees the birth date only.
-    """
-    scope = user.scope
-    return scope.is_specialist or scope.is_admin or scope.person_id == person.pk
+    """Full personnummer for specialist support, administrators and the person themself
+    (see `Scope.sees_personnummer`)."""
+    return user.scope.sees_personnummer_of(person.pk)
 
 
 def people_visible_to(user: User) -> PersonQuerySet:
