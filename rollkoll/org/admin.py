@@ -3,7 +3,6 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest, HttpResponse
-from rest_framework.authtoken.models import TokenProxy
 
 from rollkoll.audit.admin import AuditedAdminMixin
 from rollkoll.org import models
@@ -85,7 +84,3 @@ class RollkollUserAdmin(AuditedAdminMixin, UserAdmin):
     inlines = [AppRoleInline]
     raw_id_fields = ["person"]
     fieldsets = (*UserAdmin.fieldsets, ("Rollkoll", {"fields": ["person"]}))  # type: ignore[misc]
-
-
-# API tokens are issued through the API; an edit here would bypass the audit log.
-admin.site.unregister(TokenProxy)

@@ -17,7 +17,7 @@ from rollkoll.api.serializers import ErrorOut
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org import selectors
 from rollkoll.org.api import serializers as s
-from rollkoll.org.models import Delegation, Person, Unit, User
+from rollkoll.org.models import Delegation, Person, PersonQuerySet, Unit, User
 from rollkoll.org.services import delegation_create, record_personnummer_views
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
@@ -41,24 +41,33 @@ class ScopedViewSet(viewsets.GenericViewSet):
 
 class PersonFilter(filters.FilterSet):
     unit = filters.CharFilter(field_name="unit__code", help_text=_("Ansvarskod."))
+    search = filters.CharFilter(
+        method="search_people",
+        max_length=100,
+        help_text=_(
+            "Namn (skiftläge och accenter spelar ingen roll), anställningsnummer eller, "
+            "för den som får se dem, fullständigt personnummer."
+        ),
+    )
 
     class Meta:
         model = Person
-        fields = ["unit"]
+        fields = ["unit", "search"]
+
+    def search_people(self, people: PersonQuerySet, name: str, value: str) -> PersonQuerySet:
+        return selectors.search_people(people, actor(self.request), value)
 
 
-@extend_schema_view(
-    list=extend_schema(responses={200: s.PersonOut(many=True), **ERRORS}),
-    retrieve=extend_schema(responses={200: s.PersonOut, **ERRORS}),
-)
-class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+@extend_schema_view(list=extend_schema(responses={200: s.PersonOut(many=True), **ERRORS}))
+class PersonViewSet(mixins.ListModelMixin, ScopedViewSet):
     """People the caller may see; personnummer masked unless the caller may see it,
-    and each whole one shown recorded (`record_personnummer_views`)."""
+    and each whole one shown recorded (`record_personnummer_views`).
+
+    One person, with their training, is the training app's (`training.api`).
+    """
 
     model = Person
     serializer_class = s.PersonOut
-    lookup_field = "employee_id"
-    lookup_value_regex = KEY
     filterset_class = PersonFilter
 
     def scoped(self, user: User) -> QuerySet:
@@ -69,11 +78,6 @@ class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedView
         if page is not None:
             record_personnummer_views(viewer=actor(self.request), people=page, via="api.people")
         return page
-
-    def get_object(self) -> Person:
-        person = super().get_object()
-        record_personnummer_views(viewer=actor(self.request), people=[person], via="api.people")
-        return person
 
 
 @extend_schema_view(list=extend_schema(responses={200: s.UnitOut(many=True), **ERRORS}))
