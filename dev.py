@@ -21,7 +21,12 @@ VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 UV_VERSION = "0.13.9"
 SQLITE_TEST_ENV = {"DATABASE_URL": ""}
-TEST_ENV = {"DEBUG": "0", "SECRET_KEY": "test-only", "SECURE_SSL_REDIRECT": "0"}
+TEST_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "test-only",
+    "AUDIT_HMAC_KEY": "test-only-audit-key-not-for-production",
+    "SECURE_SSL_REDIRECT": "0",
+}
 
 
 def run(*args: str, env: dict[str, str] | None = None, check: bool = True) -> int:
@@ -92,7 +97,11 @@ def test(*pytest_args: str) -> None:
 
 def check() -> None:
     install(dev=True)
-    env = {"SECRET_KEY": secrets.token_urlsafe(50), "DEBUG": "0"} | SQLITE_TEST_ENV
+    env = {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "AUDIT_HMAC_KEY": secrets.token_urlsafe(50),
+        "DEBUG": "0",
+    } | SQLITE_TEST_ENV
     run(str(BIN / "ruff"), "check", ".")
     run(str(BIN / "ruff"), "format", "--check", ".")
     run(str(BIN / "lint-imports"))

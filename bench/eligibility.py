@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rollkoll.settings")
 os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
 os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("AUDIT_HMAC_KEY", "bench-only-audit-key-not-for-production")
 
 import django
 

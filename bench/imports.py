@@ -1,6 +1,6 @@
 """Region-scale imports against a raw bulk insert, on the configured database.
 
-    DATABASE_URL=... SECRET_KEY=bench python bench/imports.py [demo|sas|region]
+    DATABASE_URL=... SECRET_KEY=bench AUDIT_HMAC_KEY=... python bench/imports.py [demo|sas|region]
 
 Generates the region files, imports all six twice (printing the table counts
 after each round, which must agree), and times the completions import against

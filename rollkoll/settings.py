@@ -1,5 +1,6 @@
 """Settings, read from environment variables only (see DESIGN.md, "Settings")."""
 
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import urlparse
@@ -25,6 +26,23 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-only-for-debug"  # noqa: S105 (DEBUG only)
+
+# The key that seals the audit chain; the database never holds it (see README, "Audit log").
+AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY", "")
+if not AUDIT_HMAC_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "AUDIT_HMAC_KEY must be set when DEBUG is off: at least 32 characters, "
+            "not the SECRET_KEY, kept outside the database."
+        )
+    AUDIT_HMAC_KEY = hashlib.sha256(f"rollkoll-audit-dev:{SECRET_KEY}".encode()).hexdigest()
+if len(AUDIT_HMAC_KEY) < 32:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters long.")
+if AUDIT_HMAC_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY must differ from SECRET_KEY.")
+AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("AUDIT_CHECKPOINT_FILE", BASE_DIR / "audit-checkpoint.json")
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -176,6 +194,7 @@ ROLLKOLL_PERIODIC_JOBS = [
     "rollkoll.notify.delivery.sweep_outbox",
     "rollkoll.requests.services.reminders.remind_overdue_stages",
     "rollkoll.requests.services.reminders.remind_training_overdue",
+    "rollkoll.audit.checkpoints.checkpoint_head",
 ]
 
 REST_FRAMEWORK = {

@@ -56,6 +56,13 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def audit_checkpoint_file(settings, tmp_path):
+    """Each test writes its audit checkpoints to a file of its own."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoint.json"
+    return settings.AUDIT_CHECKPOINT_FILE
+
+
 @pytest.fixture
 def specialist():
     """A user of payroll specialist support: sees everything, carries requests out."""

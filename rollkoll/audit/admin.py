@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from rollkoll.audit.models import Event
-from rollkoll.audit.services import record
+from rollkoll.audit.services import disclose_events, mask_personnummer, record
 from rollkoll.web.admin import ReadOnlyAdmin
 
 _SECRET_FIELDS = {"password"}
@@ -26,7 +26,10 @@ else:
 
 @admin.register(Event)
 class EventAdmin(ReadOnlyAdmin):
-    list_display = ["sequence", "occurred_at", "actor_display", "action", "target_label"]
+    """The log, read only. The list masks personnummer for everyone; one event shows
+    them as its reader may see them, and a whole one shown is recorded."""
+
+    list_display = ["sequence", "occurred_at", "actor_display", "action", "target_display"]
     list_filter = ["action", "target_type"]
     search_fields = ["action", "actor_label", "target_label", "target_id"]
     date_hierarchy = "occurred_at"
@@ -34,9 +37,20 @@ class EventAdmin(ReadOnlyAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Event]:
         return Event.objects.visible_to(request.user)  # type: ignore[arg-type]
 
+    def get_object(self, request: HttpRequest, object_id: str, from_field: Any = None) -> Any:
+        event = super().get_object(request, object_id, from_field)
+        if event is None:
+            return None
+        [shown] = disclose_events([event], viewer=request.user, via="admin.audit-event")  # type: ignore[arg-type]
+        return shown
+
     @admin.display(description=_("utförare"))
     def actor_display(self, event: Event) -> str:
-        return event.actor_display
+        return mask_personnummer(event.actor_display)
+
+    @admin.display(description=_("objekt"))
+    def target_display(self, event: Event) -> str:
+        return mask_personnummer(event.target_label)
 
 
 def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:

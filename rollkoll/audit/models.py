@@ -2,9 +2,12 @@
 
 An event's hash covers its own fields and the previous event's hash, so editing,
 deleting, inserting or reordering events breaks the chain where it happened
-(`rollkoll verify-audit` finds the first break). Rows are never updated or
-deleted: `save()`/`delete()` refuse it here, and on PostgreSQL a trigger refuses
-it in the database too (migration 0002).
+(`rollkoll verify-audit` finds the first break). Its seal, an HMAC of the hash
+with a key the database does not hold (`audit.seal`), catches a chain rewritten
+with recomputed hashes; signed checkpoints of the head kept outside the table
+(`audit.checkpoints`) catch the newest events deleted. Rows are never updated
+or deleted: `save()`/`delete()` refuse it here, and triggers refuse it in the
+database too (migration 0002 on PostgreSQL, 0004 on SQLite).
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ class Event(models.Model):
     after = models.JSONField(_("efter"), null=True, blank=True)
     prev_hash = models.CharField(_("föregående kontrollsumma"), max_length=64)
     hash = models.CharField(_("kontrollsumma"), max_length=64)
+    seal = models.CharField(_("sigill"), max_length=64)
 
     objects = EventQuerySet.as_manager()
 

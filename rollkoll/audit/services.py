@@ -1,9 +1,13 @@
-"""Writing the audit log. Call `record` inside the transaction of the act."""
+"""Writing the audit log (call `record` inside the transaction of the act), and
+showing it: `disclose` masks personnummer for those who may not see them."""
 
 from __future__ import annotations
 
+import copy
 import json
+import re
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,8 +16,10 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from rollkoll.audit.models import GENESIS_HASH, Event
+from rollkoll.audit.seal import seal_of
 
 if TYPE_CHECKING:
+    from rollkoll.org.models import User
     from rollkoll.tabular import ImportResult
 
 # One advisory lock key for the whole chain: appends wait for each other.
@@ -61,6 +67,7 @@ def record(
         prev_hash=last["hash"] if last else GENESIS_HASH,
     )
     event.hash = event.compute_hash()
+    event.seal = seal_of(event.hash)
     event.save()
     return event
 
@@ -91,3 +98,71 @@ def record_import(*, actor: Any, path: Path, result: ImportResult) -> Event:
             **({"changes": result.changes} if result.changes else {}),
         },
     )
+
+
+# A personnummer written ÅÅÅÅMMDD-NNNN, ÅÅMMDD-NNNN, ÅÅMMDD+NNNN or ÅÅÅÅMMDDNNNN,
+# standing alone (not part of a longer word, number or UUID).
+_PERSONNUMMER = re.compile(
+    r"(?<![\w-])(\d{8}|\d{6})([-+])\d{4}(?![\w-])"
+    r"|(?<![\w-])((?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2})\d{4}(?![\w-])"
+)
+# The fields of an event that may hold a personnummer.
+_DISCLOSED_FIELDS = ("actor_label", "target_label", "before", "after")
+PERSONNUMMER_VIEWED = "personnummer_viewed"
+
+
+def _masked_text(text: str) -> str:
+    return _PERSONNUMMER.sub(
+        lambda match: f"{match[1] or match[3]}{match[2] or '-'}****",
+        text,
+    )
+
+
+def mask_personnummer(value: Any) -> Any:
+    """The value with every personnummer in it masked (`ÅÅÅÅMMDD-****`), keys included."""
+    if isinstance(value, str):
+        return _masked_text(value)
+    if isinstance(value, list):
+        return [mask_personnummer(item) for item in value]
+    if isinstance(value, dict):
+        return {_masked_text(key): mask_personnummer(item) for key, item in value.items()}
+    return value
+
+
+def disclose(payload: Any, viewer: User) -> Any:
+    """An event's payload (or label) as the viewer may see it.
+
+    Personnummer stay whole for those whose scope `sees_personnummer`
+    (specialist support, administrators); everyone else, auditors included, sees
+    the birth date only (`ÅÅÅÅMMDD-****`), wherever in the payload they stand.
+    """
+    if viewer.scope.sees_personnummer:
+        return payload
+    return mask_personnummer(payload)
+
+
+def disclose_events(events: Iterable[Event], *, viewer: User, via: str) -> list[Event]:
+    """Copies of the events as the viewer may see them (`disclose` on every field
+    that may hold a personnummer), never to be saved.
+
+    When a personnummer is shown whole, one `personnummer_viewed` event records
+    who saw those of which events, and where (`via`), without the numbers.
+    """
+    shown = []
+    with_personnummer = []
+    for event in events:
+        stored = {name: getattr(event, name) for name in _DISCLOSED_FIELDS}
+        if mask_personnummer(stored) != stored:
+            with_personnummer.append(event.sequence)
+        copied = copy.copy(event)
+        for name, value in disclose(stored, viewer).items():
+            setattr(copied, name, value)
+        shown.append(copied)
+    if with_personnummer and viewer.scope.sees_personnummer:
+        with transaction.atomic():
+            record(
+                actor=viewer,
+                action=PERSONNUMMER_VIEWED,
+                after={"via": via, "audit_events": with_personnummer},
+            )
+    return shown

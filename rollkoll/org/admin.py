@@ -1,8 +1,12 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest, HttpResponse
 
 from rollkoll.audit.admin import AuditedAdminMixin
 from rollkoll.org import models
+from rollkoll.org.services import record_personnummer_views
 from rollkoll.web.admin import ReadOnlyAdmin
 
 
@@ -30,10 +34,29 @@ class UnitAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(models.Person)
 class PersonAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """The list leaves personnummer out; a person's page shows it whole, recorded."""
+
     list_display = ["employee_id", "first_name", "last_name", "unit", "manager_kind"]
     list_filter = ["manager_kind"]
     search_fields = ["employee_id", "first_name", "last_name", "email"]
     raw_id_fields = ["unit"]
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        person = self.get_object(request, object_id)
+        if request.method == "GET" and response.status_code == 200 and person is not None:
+            record_personnummer_views(
+                viewer=request.user,  # type: ignore[arg-type]
+                people=[person],
+                via="admin.person",
+            )
+        return response
 
 
 @admin.register(models.ManagerLink, models.ManagerAssignment)

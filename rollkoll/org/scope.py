@@ -8,6 +8,9 @@ A user's scope is the union of what their app roles and manager links give:
   who have named them out-of-office deputy today;
 - everyone sees themselves.
 
+Personnummer are shown in full to specialist support, administrators and the
+person themself only (`Scope.sees_personnummer`); the others see them masked.
+
 `Scope` holds what was read and turns it into query filters; `org.models.scope_of`
 reads it for a user from their app roles, manager links and delegations.
 """
@@ -43,6 +46,19 @@ class Scope:
     @property
     def is_manager(self) -> bool:
         return bool(self.managed_unit_ids)
+
+    @property
+    def sees_personnummer(self) -> bool:
+        """Full personnummer of everyone: specialist support and administrators.
+
+        They need it to carry changes out in Heroma; everyone else, auditors
+        included, sees the birth date only (`ÅÅÅÅMMDD-****`), except their own.
+        """
+        return self.is_specialist or self.is_admin
+
+    def sees_personnummer_of(self, person_id: int | None) -> bool:
+        """Full personnummer of this person: as `sees_personnummer`, or one's own."""
+        return self.sees_personnummer or (person_id is not None and person_id == self.person_id)
 
     def unit_filter(self, path: str = "") -> Q:
         """Units in scope; `path` leads from the queried model to a unit."""

@@ -17,22 +17,15 @@ from rollkoll.org.models import (
 )
 
 
-def _sees_every_personnummer(user: User) -> bool:
-    return user.scope.is_specialist or user.scope.is_admin
-
-
 def may_see_personnummer(user: User, person: Person) -> bool:
-    """Full personnummer for specialist support, administrators and the person themself.
-
-    They are the ones who need it to carry changes out in Heroma or to check
-    their own record; everyone else, auditors included, sees the birth date only.
-    """
-    return _sees_every_personnummer(user) or user.scope.person_id == person.pk
+    """Full personnummer for specialist support, administrators and the person themself
+    (see `Scope.sees_personnummer`)."""
+    return user.scope.sees_personnummer_of(person.pk)
 
 
 def _personnummer_shown_in_full(user: User) -> Q:
     """The people whose full personnummer the user may see, as `may_see_personnummer`."""
-    if _sees_every_personnummer(user):
+    if user.scope.sees_personnummer:
         return Q()
     return Q(pk=user.scope.person_id) if user.scope.person_id else Q(pk__in=[])
 

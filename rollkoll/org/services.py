@@ -1,4 +1,5 @@
-"""Writes of the org app: local accounts and out-of-office delegations.
+"""Writes of the org app: local accounts, out-of-office delegations, and the record of
+whole personnummer shown.
 
 Each act is one transaction that writes the change and its audit event.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth.password_validation import validate_password
@@ -17,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rollkoll.audit.services import record
+from rollkoll.audit.services import PERSONNUMMER_VIEWED, record
 from rollkoll.errors import Conflict, DomainError, NotPermitted
 from rollkoll.org.models import (
     AppRole,
@@ -213,3 +214,25 @@ def _delegation_problems(
     if not deputy.is_employed_on(valid_from):
         problems.append(("deputy_not_employed", _("Ersättaren är inte anställd då.")))
     return [{"code": code, "message": str(message)} for code, message in problems]
+
+
+def record_personnummer_views(*, viewer: User, people: Iterable[Person], via: str) -> None:
+    """Record that the viewer was shown these people's personnummer whole, if so.
+
+    One `personnummer_viewed` event names the people by employee id and where
+    (`via`), never the numbers. A person's own number seen by themself, and
+    masked numbers, are not recorded.
+    """
+    scope = viewer.scope
+    if not scope.sees_personnummer:
+        return
+    others = [person for person in people if person.pk != scope.person_id]
+    if not others:
+        return
+    with transaction.atomic():
+        record(
+            actor=viewer,
+            action=PERSONNUMMER_VIEWED,
+            target=others[0] if len(others) == 1 else None,
+            after={"via": via, "employee_ids": [person.employee_id for person in others]},
+        )

@@ -2,6 +2,7 @@ import pytest
 from django.db import connection, transaction
 
 from rollkoll.audit.services import record
+from rollkoll.audit.sqlite import DROP_TRIGGERS
 from tests.factories import UnitFactory, UserFactory
 
 
@@ -18,13 +19,16 @@ def chain(db):
 
 @pytest.fixture
 def tamper():
-    """Run SQL on the event table past the append-only trigger (as an intruder with
+    """Run SQL on the event table past the append-only triggers (as an intruder with
     database superuser rights could), for the rest of the test's transaction."""
 
     def run(sql: str, params: list | None = None) -> None:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute("SET LOCAL session_replication_role = replica")
+            else:
+                for drop in DROP_TRIGGERS:
+                    cursor.execute(drop)
             cursor.execute(sql, params or [])
 
     return run

@@ -82,7 +82,8 @@ def test_a_person_sees_their_own_personnummer():
 
 @pytest.mark.parametrize("path", ["/api/v1/people/?unit=4711", "/api/v1/units/"])
 def test_lists_take_constant_queries(django_assert_num_queries, unit, path):
-    client = client_for(UserFactory(person__unit=unit, app_roles=["specialist"]))
+    PersonFactory(unit=unit)
+    client = client_for(UserFactory(person=None, app_roles=["specialist"]))
     with CaptureQueriesContext(connection) as one_row:
         assert client.get(path).json()["count"] == 1
     for _ in range(19):
@@ -265,3 +266,49 @@ def test_a_malformed_deputy_is_a_400(manager):
     response = delegate(manager, "E1\x00", today(), today())
     assert response.status_code == 400
     assert set(response.json()["fields"]) == {"deputy"}
+
+
+def viewed() -> list[tuple[str, str, dict]]:
+    return [
+        (event.actor_label, event.target_id, event.after)
+        for event in Event.objects.filter(action="personnummer_viewed")
+    ]
+
+
+def test_each_whole_personnummer_shown_is_recorded_without_the_number(unit):
+    people = PersonFactory.create_batch(2, unit=unit)
+    specialist = UserFactory(app_roles=["specialist"])
+    client = client_for(specialist)
+
+    client.get(f"/api/v1/people/{people[0].employee_id}/")
+    client.get("/api/v1/people/", {"unit": "4711"})
+
+    assert viewed() == [
+        (
+            specialist.username,
+            str(people[0].pk),
+            {"via": "api.people", "employee_ids": [people[0].employee_id]},
+        ),
+        (
+            specialist.username,
+            "",
+            {"via": "api.people", "employee_ids": [p.employee_id for p in sorted_people(people)]},
+        ),
+    ]
+    stored = str(list(Event.objects.values_list("before", "after", "target_label")))
+    assert not {person.personnummer for person in people} & set(stored.split("'"))
+
+
+def sorted_people(people):
+    return sorted(people, key=lambda p: (p.last_name, p.first_name, p.employee_id))
+
+
+def test_masked_personnummer_and_ones_own_are_not_recorded(manager, unit):
+    PersonFactory(unit=unit)
+
+    client_for(manager).get("/api/v1/people/", {"unit": "4711"})
+    client_for(UserFactory(app_roles=["auditor"])).get("/api/v1/people/")
+    own = UserFactory(app_roles=["specialist"])
+    client_for(own).get(f"/api/v1/people/{own.person.employee_id}/")
+
+    assert viewed() == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
@@ -12,6 +14,7 @@ from rollkoll.api.inputs import actor
 from rollkoll.api.serializers import ErrorOut
 from rollkoll.audit.api.serializers import EventOut
 from rollkoll.audit.models import Event
+from rollkoll.audit.services import disclose_events
 
 ERRORS = {403: ErrorOut, 404: ErrorOut}
 
@@ -32,7 +35,8 @@ class EventFilter(filters.FilterSet):
 )
 class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Audit events in sequence order; others than auditors, administrators and
-    specialist support see none."""
+    specialist support see none. Personnummer in them are masked for auditors;
+    each whole one shown is itself recorded (`disclose_events`)."""
 
     serializer_class = EventOut
     filterset_class = EventFilter
@@ -43,3 +47,15 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         if getattr(self, "swagger_fake_view", False):
             return Event.objects.none()
         return Event.objects.visible_to(actor(self.request)).order_by("sequence")
+
+    def paginate_queryset(self, queryset: QuerySet[Any]) -> list[Any] | None:
+        page = super().paginate_queryset(queryset)
+        if page is None:
+            return None
+        return disclose_events(page, viewer=actor(self.request), via="api.audit-events")
+
+    def get_object(self) -> Event:
+        [event] = disclose_events(
+            [super().get_object()], viewer=actor(self.request), via="api.audit-events"
+        )
+        return event

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
@@ -16,7 +18,7 @@ from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org import selectors
 from rollkoll.org.api import serializers as s
 from rollkoll.org.models import Delegation, Person, PersonQuerySet, Unit, User
-from rollkoll.org.services import delegation_create
+from rollkoll.org.services import delegation_create, record_personnummer_views
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 # Employee ids and unit codes; anything else falls through to the API's JSON 404.
@@ -58,7 +60,8 @@ class PersonFilter(filters.FilterSet):
 
 @extend_schema_view(list=extend_schema(responses={200: s.PersonOut(many=True), **ERRORS}))
 class PersonViewSet(mixins.ListModelMixin, ScopedViewSet):
-    """People the caller may see; personnummer masked unless the caller may see it.
+    """People the caller may see; personnummer masked unless the caller may see it,
+    and each whole one shown recorded (`record_personnummer_views`).
 
     One person, with their training, is the training app's (`training.api`).
     """
@@ -69,6 +72,12 @@ class PersonViewSet(mixins.ListModelMixin, ScopedViewSet):
 
     def scoped(self, user: User) -> QuerySet:
         return selectors.people_visible_to(user)
+
+    def paginate_queryset(self, queryset: QuerySet[Any]) -> list[Any] | None:
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            record_personnummer_views(viewer=actor(self.request), people=page, via="api.people")
+        return page
 
 
 @extend_schema_view(list=extend_schema(responses={200: s.UnitOut(many=True), **ERRORS}))

@@ -14,14 +14,16 @@ from rest_framework.views import APIView
 
 from rollkoll.api.inputs import actor
 from rollkoll.org.selectors import people_visible_to
+from rollkoll.org.services import record_personnummer_views
 from rollkoll.training.api.serializers import PersonDetailOut
 
 
 class PersonDetailView(APIView):
     """A person the caller may see, with their completions and bookings; the
-    personnummer masked unless the caller may see it."""
+    personnummer masked unless the caller may see it, a whole one shown recorded."""
 
     @extend_schema(operation_id="v1_people_retrieve", responses={200: PersonDetailOut})
     def get(self, request: Request, employee_id: str) -> Response:
         person = get_object_or_404(people_visible_to(actor(request)), employee_id=employee_id)
+        record_personnummer_views(viewer=actor(request), people=[person], via="api.people")
         return Response(PersonDetailOut(person, context={"request": request}).data)
