@@ -69,8 +69,11 @@ class Schema:
         """Each column with its position in the file, or None if the header is wrong."""
         names = [name.strip() for name in header]
         before = len(problems.found)
-        for name in names:
-            if name not in self.names:
+        for position, name in enumerate(names, 1):
+            if not name:
+                column = _("kolumn %(position)d") % {"position": position}
+                problems.add(HEADER_LINE, column, _("Kolumnen saknar namn."))
+            elif name not in self.names:
                 problems.add(HEADER_LINE, name, _("Okänd kolumn."))
             elif names.count(name) > 1:
                 problems.add(HEADER_LINE, name, _("Kolumnen finns flera gånger."))

@@ -238,3 +238,9 @@ def test_reading_stops_at_the_problem_limit(imported, tmp_path, before):
         f"{path}:{MAX_PROBLEMS + 1}:-: Fler än {MAX_PROBLEMS} fel; resten av filen lästes inte."
     )
     assert database_state() == before
+
+
+def test_a_column_without_a_name_is_named_by_its_position(imported, tmp_path, before):
+    path = write_csv(tmp_path / "c.csv", [[*COMPLETIONS_HEADER, ""], [*a_completion(imported), ""]])
+    assert refused("completions", path) == [f"{path}:1:kolumn 5: Kolumnen saknar namn."]
+    assert database_state() == before
