@@ -202,3 +202,14 @@ def test_a_page_past_the_limit_is_cut(sas):
         response = client.get(url, {"limit": str(10**21)})
         assert response.status_code == 200, response.content
         assert len(response.json()["results"]) <= Pagination.max_limit
+
+
+@pytest.mark.parametrize("field", ["kind", "employee_id", "role", "units", "comment"])
+def test_nul_in_a_field_is_refused_naming_it(sas, field):
+    """PostgreSQL refuses NUL in a query; the field is named before it is asked."""
+    body = create_body(sas)
+    body[field] = [f"{sas.unit.code}\x00"] if field == "units" else f"{body.get(field, '')}\x00"
+    before = everything()
+    response = client_for(sas.manager).post("/api/v1/requests/", body, format="json")
+    assert set(assert_error(response, 400, "invalid")["fields"]) == {field}
+    assert everything() == before

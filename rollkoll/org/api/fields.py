@@ -36,7 +36,9 @@ class UnitCodesField(serializers.Field):
             self.fail("empty")
         if len(codes) > MAX_LIST_LENGTH:
             self.fail("too_many", max=MAX_LIST_LENGTH)
-        units = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
+        # No code holds NUL, and PostgreSQL refuses to be asked.
+        askable = [code for code in codes if "\x00" not in code]
+        units = {unit.code: unit for unit in Unit.objects.filter(code__in=askable)}
         missing = [code for code in codes if code not in units]
         if missing:
             self.fail("unknown", codes=_shown(missing))
