@@ -38,7 +38,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -49,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rollkoll.org",
+    "rollkoll.credentials",
     "rollkoll.catalog",
     "rollkoll.training",
     "rollkoll.register",
@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rollkoll.web.middleware.CurrentRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -130,8 +131,14 @@ LOGOUT_REDIRECT_URL = "login"
 
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
+# A lock-out holds one username from one address, so nobody can lock another person out
+# everywhere; the address is read as `TRUSTED_PROXY_COUNT` says (rollkoll.web.addresses).
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "rollkoll.web.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "rollkoll.credentials.lockout.locked_out"
+# How many reverse proxies stand in front; 0: the connection's address is the client's.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+API_TOKEN_LIFETIME_HOURS = float(os.environ.get("API_TOKEN_LIFETIME_HOURS", "8"))
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -168,12 +175,13 @@ TASKS = {
 ROLLKOLL_PERIODIC_JOBS = [
     "rollkoll.notify.delivery.sweep_outbox",
     "rollkoll.requests.services.reminders.remind_overdue_stages",
+    "rollkoll.requests.services.reminders.remind_training_overdue",
 ]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "rollkoll.credentials.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

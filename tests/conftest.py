@@ -1,5 +1,6 @@
 import importlib
 
+import hypothesis
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
@@ -8,7 +9,14 @@ from pytest_django.plugin import blocking_manager_key
 from tests.factories import UserFactory
 from tests.requests.api.world import World
 
-load_catalog = importlib.import_module("rollkoll.catalog.migrations.0003_catalog_data").load_catalog
+# Property tests measure behaviour, not speed: a loaded CI machine must not fail them.
+hypothesis.settings.register_profile("rollkoll", deadline=None)
+hypothesis.settings.load_profile("rollkoll")
+
+CATALOG_DATA = [
+    importlib.import_module("rollkoll.catalog.migrations.0003_catalog_data").load_catalog,
+    importlib.import_module("rollkoll.catalog.migrations.0004_manager_roles").mark_manager_roles,
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -35,7 +43,8 @@ def pytest_runtest_teardown(item, nextitem):
         marker = item.get_closest_marker("django_db")
         if nextitem is not None and marker and marker.kwargs.get("transaction"):
             with item.config.stash[blocking_manager_key].unblock():
-                load_catalog(django_apps, None)
+                for load in CATALOG_DATA:
+                    load(django_apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -44,6 +44,8 @@ EXPECTED: dict[str, dict[str, set[int]]] = {
     "logout": {ANY: {405}},  # signing out is a POST
     "set_language": {ANY: {302}},  # a GET only goes back; the switch is a POST
     "api-token": {ANY: {405}},  # POST only, open to anyone with a password
+    "token-list": {"anonymous": {403}, ANY: {200}},  # each caller's own tokens
+    "token-detail": {"anonymous": {403}, ANY: {405}},  # DELETE only
     "home": {"anonymous": {302}, ANY: {200}},
     "person-list": {"anonymous": {403}, ANY: {200}},
     "unit-list": {"anonymous": {403}, ANY: {200}},

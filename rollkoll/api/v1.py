@@ -2,12 +2,11 @@
 
 from django.urls import include, path
 
-from rollkoll.api.auth import ObtainTokenView
-
 urlpatterns = [
-    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("", include("rollkoll.credentials.api.urls")),
     path("", include("rollkoll.catalog.api.urls")),
     path("", include("rollkoll.org.api.urls")),
+    path("", include("rollkoll.training.api.urls")),
     path("", include("rollkoll.register.api.urls")),
     path("", include("rollkoll.requests.api.urls")),
     path("", include("rollkoll.governance.api.urls")),

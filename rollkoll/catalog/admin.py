@@ -23,7 +23,7 @@ class UpgradeInline(admin.TabularInline):
 
 @admin.register(models.Role)
 class RoleAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    list_display = ["code", "name", "classroom_course", "exclusive", "interim_role"]
+    list_display = ["code", "name", "classroom_course", "exclusive", "manager_role", "interim_role"]
     filter_horizontal = ["requires_on_unit", "recommended_courses"]
     inlines = [RequirementInline, UpgradeInline]
 

@@ -12,6 +12,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from rollkoll.org.models import AppRoleKind, Dated, ManagerKind, Organisation, dates_ordered
 
@@ -63,6 +64,14 @@ class Role(models.Model):
         _("kan inte kombineras med andra roller"),
         default=False,
         help_text=_("Personen får inte samtidigt ha någon annan roll."),
+    )
+    manager_role = models.BooleanField(
+        _("chefsroll"),
+        default=False,
+        help_text=_(
+            "En roll för chefer. Där organisationen knyter en roll till varje chefsuppdrag "
+            "behöver en annan chefsroll en motivering."
+        ),
     )
     interim_role = models.ForeignKey(
         "self",
@@ -175,7 +184,9 @@ class ManagerKindMapping(Dated):
     manager_kind = models.CharField(
         _("chefsuppdrag"), max_length=20, choices=ManagerKind.choices[1:]
     )
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="+")
+    role = models.ForeignKey(
+        Role, verbose_name=_("roll"), on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["organisation", "manager_kind", "-valid_from"]
@@ -220,6 +231,13 @@ APPROVER_GROUPS = [
     (AppRoleKind.COORDINATOR.value, AppRoleKind.COORDINATOR.label),
     (AppRoleKind.SPECIALIST.value, AppRoleKind.SPECIALIST.label),
 ]
+
+
+# The stage names the catalog is installed with, so that pages can translate them.
+INSTALLED_STAGE_NAMES = (
+    gettext_noop("Bemanningssamordnare"),
+    gettext_noop("Löneservice specialistsupport"),
+)
 
 
 class ApprovalStage(models.Model):

@@ -30,7 +30,7 @@ class Code(StrEnum):
     INTERIM_ROLE = "interim_role"
     INTERIM_ROLE_AFTER_COURSE = "interim_role_after_course"
     UPGRADE_COURSE = "upgrade_course"
-    MAPPED_ROLE = "mapped_role"
+    MAPPING_DEVIATION = "mapping_deviation"
     RECOMMENDED_COURSE = "recommended_course"
 
 
@@ -38,7 +38,7 @@ REASON_CODES = frozenset(Code) - {
     Code.INTERIM_ROLE,
     Code.INTERIM_ROLE_AFTER_COURSE,
     Code.UPGRADE_COURSE,
-    Code.MAPPED_ROLE,
+    Code.MAPPING_DEVIATION,
     Code.RECOMMENDED_COURSE,
 }
 SUGGESTION_CODES = frozenset(Code) - REASON_CODES
@@ -100,8 +100,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         ),
         "",
     ),
-    Code.MAPPED_ROLE: (
-        gettext_noop("För personens chefsuppdrag gäller rollen %(mapped)s hos organisationen."),
+    Code.MAPPING_DEVIATION: (
+        gettext_noop(
+            "För personens chefsuppdrag gäller rollen %(mapped)s hos organisationen; "
+            "en annan chefsroll behöver en motivering."
+        ),
         "",
     ),
     Code.RECOMMENDED_COURSE: (gettext_noop("Rekommenderad utbildning: %(course)s."), ""),

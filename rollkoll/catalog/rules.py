@@ -72,6 +72,7 @@ class RoleSpec:
     required_courses: tuple[CourseRef, ...] = ()
     classroom_course: CourseRef | None = None
     exclusive: bool = False
+    manager_role: bool = False
     interim_role: str | None = None
     requires_on_unit: frozenset[str] = frozenset()
     upgrades_from: Mapping[str, CourseRef] = field(default_factory=dict)
@@ -293,20 +294,28 @@ def _suggestions(spec: RoleSpec, policy: Policy, person: PersonFacts) -> tuple[S
                 from_role=_role_name(policy, upgrade_from),
             )
         )
-    if policy.mapped_role and policy.mapped_role != spec.code:
-        found.append(
-            suggestion(
-                Code.MAPPED_ROLE,
-                role=policy.mapped_role,
-                mapped=_role_name(policy, policy.mapped_role),
-            )
-        )
+    found.extend(_mapping_deviation(spec, policy, person))
     found.extend(
         suggestion(Code.RECOMMENDED_COURSE, course=recommended)
         for recommended in spec.recommended_courses
         if recommended.code not in person.completed
     )
     return tuple(found)
+
+
+def _mapping_deviation(spec: RoleSpec, policy: Policy, person: PersonFacts) -> list[Suggestion]:
+    """Another manager role than the one the person's manager kind maps to.
+
+    The interim role of the mapped role is no deviation while its course is not done.
+    """
+    mapped = policy.roles.get(policy.mapped_role or "")
+    if mapped is None or not spec.manager_role or spec.code == mapped.code:
+        return []
+    course = mapped.classroom_course
+    waiting = course is not None and not _course_done(mapped, course, person)
+    if waiting and spec.code == mapped.interim_role:
+        return []
+    return [suggestion(Code.MAPPING_DEVIATION, role=mapped.code, mapped=mapped.name)]
 
 
 def _interim_suggestion(spec: RoleSpec, policy: Policy, person: PersonFacts) -> list[Suggestion]:

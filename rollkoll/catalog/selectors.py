@@ -127,6 +127,7 @@ class CatalogOnDate:
             required_courses=tuple(required),
             classroom_course=course_ref(role.classroom_course) if role.classroom_course else None,
             exclusive=role.exclusive,
+            manager_role=role.manager_role,
             interim_role=role.interim_role.code if role.interim_role else None,
             requires_on_unit=self.requires_on_unit.get(role.pk, frozenset()),
             upgrades_from=self.upgrades.get(role.pk, {}),

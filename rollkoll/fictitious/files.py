@@ -8,7 +8,7 @@ import random
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rollkoll.fictitious import register
+from rollkoll.fictitious import register, story
 from rollkoll.fictitious.world import Assignment, Scale, World, build
 from rollkoll.org.imports import MANAGERS, PEOPLE, UNITS
 from rollkoll.register.imports import GRANTS
@@ -22,6 +22,9 @@ def generate(*, scale: Scale, out: Path, seed: int = 0) -> dict[str, int]:
     rng = random.Random(seed)  # noqa: S311 (fictitious data, reproducible by design)
     world = build(scale, rng)
     grant_rows = register.grants(world, rng)
+    training_rows: Iterable[register.TrainingRow] = register.training(world, grant_rows, rng)
+    if scale.story:
+        grant_rows, training_rows = story.tell(world, grant_rows, training_rows)
     out.mkdir(parents=True, exist_ok=True)
     return {
         "units": _write(out / "units.csv", UNITS.names, _units(world)),
@@ -35,7 +38,7 @@ def generate(*, scale: Scale, out: Path, seed: int = 0) -> dict[str, int]:
             COMPLETIONS.names,
             (
                 (row.person.employee_id, row.course, row.status, _day(row.on))
-                for row in register.training(world, grant_rows, rng)
+                for row in training_rows
             ),
         ),
         "grants": _write(

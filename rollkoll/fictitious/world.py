@@ -24,10 +24,11 @@ class Scale:
     business_areas: int
     units: int
     people: int
+    story: bool = False  # the demo's named people in every state (`fictitious.story`)
 
 
 SCALES = {
-    "demo": Scale(organisations=1, business_areas=4, units=40, people=300),
+    "demo": Scale(organisations=2, business_areas=4, units=40, people=300, story=True),
     "sas": Scale(organisations=1, business_areas=12, units=350, people=4_500),
     "region": Scale(organisations=25, business_areas=250, units=4_000, people=55_000),
 }

@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     REQUEST_COMPLETED = "request_completed", _("Ansökan genomförd")
     STAGE_OVERDUE = "stage_overdue", _("Handläggningstiden har passerats")
     STAGE_ESCALATED = "stage_escalated", _("Ärende eskalerat")
+    TRAINING_OVERDUE = "training_overdue", _("Kursresultat saknas för en ansökan")
 
 
 class Status(models.TextChoices):

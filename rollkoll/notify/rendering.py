@@ -44,6 +44,13 @@ _TEXTS: dict[str, tuple[Promise, Promise]] = {
         _("ett ärende har eskalerats till dig"),
         _("Ett ärende har eskalerats till dig eftersom handläggningstiden har passerats."),
     ),
+    Kind.TRAINING_OVERDUE: (
+        _("ett kursresultat saknas för en ansökan"),
+        _(
+            "En ansökan väntar fortfarande på ett kursresultat, mer än 30 dagar efter det "
+            "bokade kursdatumet. Kontrollera att kursen är genomförd och rapporterad."
+        ),
+    ),
 }
 
 

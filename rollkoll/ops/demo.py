@@ -1,23 +1,32 @@
-"""Requests in flight for the demo, made through the same services as real acts.
+"""The demo's story in motion: requests in flight, made through the same services as real acts.
 
-The demo shows the SÄS route at each step: a request carried out into the
-register, one with payroll specialist support, one in the staffing
-coordinator's queue and a draft waiting for the manager's signature. Each goes
-to a different member of the manager's staff, for a role the engine finds them
-eligible for today.
+The generator's story (`fictitious.story`) puts named people in every state
+the rules know; here their managers act on them, so that each persona finds
+something waiting on the start page:
+
+- at SÄS, one request carried out into the register, one approved by the
+  staffing coordinator (in specialist support's queue), two signed (in the
+  coordinator's queue: a Heromarapportör whose courses are completed and the
+  interim Chef webb of a person waiting for the Chef course), and a draft
+  ending the role of a leaver, for the manager or their out-of-office deputy
+  to sign (the manager is away from today, with the deputy named);
+- at the VGR organisation, a draft for a person who has booked the classroom
+  course (VGR lets the form go then) for its manager to sign, and the upgrade
+  from Administrativt stöd to Heromarapportör signed, in specialist support's
+  queue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import datetime as dt
+from collections.abc import Mapping
 
 from django.utils import timezone
 
 from rollkoll.catalog.models import Role
-from rollkoll.catalog.rules import Verdict
-from rollkoll.errors import DomainError
+from rollkoll.fictitious.story import Cast
 from rollkoll.org.models import Person, User
-from rollkoll.requests.eligibility import check_many
+from rollkoll.org.services import delegation_create
 from rollkoll.requests.models import AccessRequest, RequestKind
 from rollkoll.requests.services import (
     request_approve,
@@ -26,60 +35,66 @@ from rollkoll.requests.services import (
     requests_sign,
 )
 
+AWAY_DAYS = 13
 
-def demo_requests(
-    *, manager: User, coordinator: User, specialist: User, password: str
-) -> list[AccessRequest]:
-    """One request per step of the route; nothing when the demo already has requests."""
+
+class _Story:
+    def __init__(self, users: Mapping[str, User], cast: Cast, password: str) -> None:
+        self.users, self.cast, self.password = users, cast, password
+        self.today = timezone.localdate()
+
+    def person(self, part: str) -> Person:
+        return Person.objects.select_related("unit").get(employee_id=getattr(self.cast, part))
+
+    def draft(
+        self, manager: str, part: str, role: str, kind: str = RequestKind.GRANT
+    ) -> AccessRequest:
+        person = self.person(part)
+        return request_create(
+            actor=self.users[manager],
+            kind=kind,
+            person=person,
+            role=Role.objects.get(code=role),
+            units=[person.unit],
+            valid_from=self.today,
+        )
+
+    def sign(self, manager: str, request: AccessRequest) -> AccessRequest:
+        return requests_sign(requests=[request], actor=self.users[manager], password=self.password)[
+            0
+        ]
+
+    def approve(self, request: AccessRequest) -> AccessRequest:
+        return request_approve(request=request, actor=self.users["samordnare"])
+
+    def away(self) -> None:
+        """The SÄS manager is away from today and names the deputy."""
+        manager = self.users["chef"]
+        assert manager.person is not None
+        delegation_create(
+            person=manager.person,
+            deputy=self.person("deputy"),
+            valid_from=self.today,
+            valid_to=self.today + dt.timedelta(days=AWAY_DAYS),
+            actor=manager,
+        )
+
+
+def demo_requests(*, users: Mapping[str, User], cast: Cast, password: str) -> list[AccessRequest]:
+    """The story's requests; nothing when the demo already has requests."""
     if AccessRequest.objects.exists():
         return []
-
-    def sign(request: AccessRequest) -> AccessRequest:
-        return requests_sign(requests=[request], actor=manager, password=password)[0]
-
-    def approve(request: AccessRequest) -> AccessRequest:
-        return request_approve(request=sign(request), actor=coordinator)
-
-    def carry_out(request: AccessRequest) -> AccessRequest:
-        return request_carry_out(request=approve(request), actor=specialist)
-
-    steps: list[Callable[[AccessRequest], AccessRequest]] = [carry_out, approve, sign, _as_is]
-    made = []
-    for person, role in _eligible(manager):
-        if not steps:
-            break
-        try:
-            draft = request_create(
-                actor=manager,
-                kind=RequestKind.GRANT,
-                person=person,
-                role=role,
-                units=[person.unit],
-                valid_from=timezone.localdate(),
-            )
-            made.append(steps[0](draft))
-        except DomainError:
-            continue
-        steps.pop(0)
+    story = _Story(users, cast, password)
+    reporter = "heromarapportor"
+    carried = story.approve(story.sign("chef", story.draft("chef", "carried_out", reporter)))
+    made = [
+        request_carry_out(request=carried, actor=users["specialist"]),
+        story.approve(story.sign("chef", story.draft("chef", "approved", reporter))),
+        story.sign("chef", story.draft("chef", "course_completed", reporter)),
+        story.sign("chef", story.draft("chef", "interim", "chef-webb")),
+        story.draft("chef", "leaver", reporter, RequestKind.END),
+        story.draft("chef-vgr", "course_booked", reporter),
+        story.sign("chef-vgr", story.draft("chef-vgr", "upgrade", reporter)),
+    ]
+    story.away()
     return made
-
-
-def _as_is(request: AccessRequest) -> AccessRequest:
-    return request
-
-
-def _eligible(manager: User) -> Iterator[tuple[Person, Role]]:
-    """Each of the manager's staff once, with the first role they are eligible for."""
-    staff = list(
-        Person.objects.filter(unit_id__in=manager.scope.managed_unit_ids)
-        .exclude(pk=manager.person_id or 0)
-        .select_related("unit")
-        .order_by("employee_id")
-    )
-    roles = list(Role.objects.order_by("sort_order", "code"))
-    decisions = check_many(people=staff, roles=[role.code for role in roles])
-    for person in staff:
-        for role in roles:
-            if decisions[person.pk, role.code].verdict == Verdict.ELIGIBLE:
-                yield person, role
-                break

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from rest_framework.authtoken.models import TokenProxy
 
 from rollkoll.audit.admin import AuditedAdminMixin
 from rollkoll.org import models
@@ -62,7 +61,3 @@ class RollkollUserAdmin(AuditedAdminMixin, UserAdmin):
     inlines = [AppRoleInline]
     raw_id_fields = ["person"]
     fieldsets = (*UserAdmin.fieldsets, ("Rollkoll", {"fields": ["person"]}))  # type: ignore[misc]
-
-
-# API tokens are issued through the API; an edit here would bypass the audit log.
-admin.site.unregister(TokenProxy)

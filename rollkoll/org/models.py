@@ -86,11 +86,21 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 class Unit(models.Model):
     """An ansvar: a responsibility unit with a code. Employees belong to one."""
 
-    business_area = models.ForeignKey(BusinessArea, on_delete=models.PROTECT, related_name="units")
+    business_area = models.ForeignKey(
+        BusinessArea,
+        verbose_name=_("verksamhetsområde"),
+        on_delete=models.PROTECT,
+        related_name="units",
+    )
     code = models.CharField(_("ansvarskod"), max_length=20, unique=True)
     name = models.CharField(_("namn"), max_length=200)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self",
+        verbose_name=_("överordnat ansvar"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
     )
 
     objects = UnitQuerySet.as_manager()
@@ -148,7 +158,9 @@ class Person(models.Model):
     first_name = models.CharField(_("förnamn"), max_length=100)
     last_name = models.CharField(_("efternamn"), max_length=100)
     email = models.EmailField(_("e-post"), blank=True)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="people")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("ansvar"), on_delete=models.PROTECT, related_name="people"
+    )
     title = models.CharField(_("befattning"), max_length=200, blank=True)
     manager_kind = models.CharField(
         _("chefsuppdrag"), max_length=20, choices=ManagerKind.choices, blank=True, default=""
@@ -213,8 +225,12 @@ def dates_ordered(name: str) -> models.CheckConstraint:
 class ManagerLink(Dated):
     """A chefskoppling as it stands in Heroma: routes the unit's cases to the manager."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="manager_links")
-    manager = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="manager_links")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("ansvar"), on_delete=models.PROTECT, related_name="manager_links"
+    )
+    manager = models.ForeignKey(
+        Person, verbose_name=_("chef"), on_delete=models.PROTECT, related_name="manager_links"
+    )
 
     objects = DatedQuerySet.as_manager()
 
@@ -239,9 +255,14 @@ class ManagerLink(Dated):
 class ManagerAssignment(Dated):
     """HR's own view of who manages a unit; compared with the links in Heroma."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="manager_assignments")
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("ansvar"),
+        on_delete=models.PROTECT,
+        related_name="manager_assignments",
+    )
     manager = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="manager_assignments"
+        Person, verbose_name=_("chef"), on_delete=models.PROTECT, related_name="manager_assignments"
     )
 
     objects = DatedQuerySet.as_manager()
@@ -274,8 +295,12 @@ class DelegationQuerySet(DatedQuerySet):
 class Delegation(Dated):
     """A frånvarohänvisning: while the person is away, the deputy acts in their place."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="delegations")
-    deputy = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="deputy_for")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="delegations"
+    )
+    deputy = models.ForeignKey(
+        Person, verbose_name=_("ersättare"), on_delete=models.PROTECT, related_name="deputy_for"
+    )
 
     objects = DelegationQuerySet.as_manager()
 

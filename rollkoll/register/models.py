@@ -57,7 +57,9 @@ class Grant(Dated):
     """A behörighet: one person holding one role for one or more units."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="grants")
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="grants")
+    role = models.ForeignKey(
+        Role, verbose_name=_("roll"), on_delete=models.PROTECT, related_name="grants"
+    )
     units: models.ManyToManyField[Unit, GrantUnit] = models.ManyToManyField(
         Unit, through="GrantUnit", related_name="grants"
     )

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -22,37 +22,59 @@ from rollkoll.catalog import rules
 from rollkoll.catalog.models import Role
 from rollkoll.catalog.reasons import MESSAGES
 from rollkoll.catalog.selectors import CatalogOnDate
-from rollkoll.org.models import Person, Unit
+from rollkoll.org.models import Person, Unit, User
 from rollkoll.register.models import GrantUnit
-from rollkoll.requests.models import AccessRequest, RequestKind
+from rollkoll.requests.models import AccessRequest, RequestKind, RequestStatus
 from rollkoll.training.selectors import course_codes_by_person
 
 Ids = Iterable[int] | QuerySet
 
 
+SIGNED_UNDER_WAY = (RequestStatus.IN_REVIEW, RequestStatus.WAITING_FOR_TRAINING)
+
+
+def counted_requests(
+    *, drafts_of: User | None = None, together: Iterable[int] = ()
+) -> QuerySet[AccessRequest]:
+    """Requests under way whose roles count as present on their units.
+
+    A role another form applies for counts toward what a role needs on the unit
+    (a Chef webb needs a Heromarapportör) once that form is signed. A draft counts
+    only among the forms one manager prepares together (`drafts_of`, their own
+    drafts) and signs together (`together`, the forms of one signing act).
+    """
+    counted = Q(status__in=SIGNED_UNDER_WAY)
+    if drafts_of is not None:
+        counted |= Q(status=RequestStatus.DRAFT, requested_by=drafts_of)
+    if together:
+        counted |= Q(pk__in=list(together))
+    return AccessRequest.objects.filter(counted)
+
+
 def pending_roles(
-    person_ids: Ids, unit_ids: Ids
+    person_ids: Ids, unit_ids: Ids, on: dt.date, counted: QuerySet[AccessRequest]
 ) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
     """Role codes in requests under way: (by person id, by unit id).
 
-    A request is under way from its draft until it is completed, rejected or
-    withdrawn: a draft counts, so that forms prepared together (a
-    Heromarapportör and a Chef needing one on the unit) can be signed in one
-    act. The first dict maps each person to the roles they have applied for;
-    the second maps each unit to the roles applied for on it, by anyone.
-    Ending requests and manager links do not count.
+    The first dict maps each person to the roles they have applied for in any
+    form under way, the draft included, so an exclusive role is never combined
+    with one still being applied for. The second maps each unit to the roles
+    the `counted` forms apply for on it from the date on. Ending requests and
+    manager links do not count.
     """
     by_person: dict[int, set[str]] = defaultdict(set)
     by_unit: dict[int, set[str]] = defaultdict(set)
-    pending = AccessRequest.objects.pending().filter(
-        kind__in=[RequestKind.GRANT, RequestKind.CHANGE]
-    )
-    for person_id, code in pending.filter(person_id__in=person_ids).values_list(
-        "person_id", "role__code"
+    role_kinds = Q(kind__in=[RequestKind.GRANT, RequestKind.CHANGE])
+    for person_id, code in (
+        AccessRequest.objects.pending()
+        .filter(role_kinds, person_id__in=person_ids)
+        .values_list("person_id", "role__code")
     ):
         by_person[person_id].add(code)
     for unit_id, code in (
-        pending.filter(units__in=unit_ids).values_list("units", "role__code").distinct()
+        counted.filter(role_kinds, units__in=unit_ids, valid_from__lte=on)
+        .values_list("units", "role__code")
+        .distinct()
     ):
         by_unit[unit_id].add(code)
     return by_person, by_unit
@@ -72,7 +94,9 @@ class _Facts:
     interned: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, person_ids: Ids, unit_ids: Ids, on: dt.date) -> _Facts:
+    def load(
+        cls, person_ids: Ids, unit_ids: Ids, on: dt.date, counted: QuerySet[AccessRequest]
+    ) -> _Facts:
         completed, booked = course_codes_by_person(person_ids, on)
         held: dict[int, set[str]] = defaultdict(set)
         held_on_unit: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -91,7 +115,7 @@ class _Facts:
             .distinct()
         ):
             present[unit_id].add(code)
-        pending_by_person, pending_by_unit = pending_roles(person_ids, unit_ids)
+        pending_by_person, pending_by_unit = pending_roles(person_ids, unit_ids, on, counted)
         for unit_id, codes in pending_by_unit.items():
             present[unit_id] |= codes
         units = {
@@ -124,12 +148,23 @@ class _Facts:
 
 
 def check(
-    *, person: Person, role: Role | str, units: Sequence[Unit], on: dt.date | None = None
+    *,
+    person: Person,
+    role: Role | str,
+    units: Sequence[Unit],
+    on: dt.date | None = None,
+    counted: QuerySet[AccessRequest] | None = None,
 ) -> rules.Decision:
-    """Whether `person` may be granted `role` (a Role or its code) on `units` on the date."""
+    """Whether `person` may be granted `role` (a Role or its code) on `units` on the date.
+
+    `counted` are the forms whose roles count as present on the units; by
+    default the signed ones (see `counted_requests`).
+    """
     on = on or timezone.localdate()
     unit_ids = {unit.pk for unit in units} | {person.unit_id}
-    facts = _Facts.load([person.pk], unit_ids, on)
+    facts = _Facts.load(
+        [person.pk], unit_ids, on, counted_requests() if counted is None else counted
+    )
     policy = CatalogOnDate.load(on).policy(facts.units[person.unit_id][1], person.manager_kind)
     return rules.evaluate(
         role=role if isinstance(role, str) else role.code,
@@ -153,7 +188,7 @@ def check_many(
         rows = [(person.pk, person.unit_id, person.manager_kind) for person in people]
         person_ids = [person_id for person_id, _unit, _kind in rows]
         unit_ids = {unit_id for _person, unit_id, _kind in rows}
-    facts = _Facts.load(person_ids, unit_ids, on)
+    facts = _Facts.load(person_ids, unit_ids, on, counted_requests())
     catalog = CatalogOnDate.load(on)
     decisions: dict[tuple[int, str], rules.Decision] = {}
     for person_id, unit_id, manager_kind in rows:

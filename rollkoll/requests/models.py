@@ -104,11 +104,21 @@ class AccessRequest(models.Model):
     )
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="access_requests")
     role = models.ForeignKey(
-        Role, on_delete=models.PROTECT, null=True, blank=True, related_name="access_requests"
+        Role,
+        verbose_name=_("roll"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="access_requests",
     )
     units = models.ManyToManyField(Unit, related_name="access_requests")
     valid_from = models.DateField(_("gäller från"))
     comment = models.TextField(_("kommentar"), blank=True)
+    justification = models.TextField(
+        _("motivering för chefsroll"),
+        blank=True,
+        help_text=_("Varför en annan chefsroll än den som gäller för chefsuppdraget."),
+    )
     grant = models.ForeignKey(
         Grant, on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
     )

@@ -31,6 +31,7 @@ from rollkoll.catalog.selectors import policy_for
 from rollkoll.org.models import (
     AppRole,
     AppRoleKind,
+    BusinessArea,
     Delegation,
     ManagerLink,
     Organisation,
@@ -79,8 +80,14 @@ def stage_due(request: AccessRequest) -> dt.date | None:
 
 
 def history_of(request: AccessRequest) -> QuerySet[Event]:
-    """The request's audit events, oldest first, in one query."""
-    return events_for(request).select_related(None)
+    """The request's audit events, oldest first, with their actors' people, in one query."""
+    return events_for(request).select_related("actor__person")
+
+
+def actor_name(event: Event) -> str:
+    """Who took the act, by their name; the account name if it has no person."""
+    person = event.actor.person if event.actor else None
+    return person.full_name if person else event.actor_display
 
 
 def event_reason(event: Event) -> str:
@@ -171,6 +178,9 @@ def _holds(user: User, stage: ApprovalStage, organisation: Organisation, on: dt.
 def queue_of(user: User, on: dt.date | None = None) -> QuerySet[AccessRequest]:
     """The requests under review at a stage the user holds on the date.
 
+    A form waiting for its course at the last stage is there too, so specialist
+    support can prepare it.
+
     As a member of the stage's approver group, or as the deputy of a member
     who is away (their queue goes to the deputy).
     """
@@ -185,7 +195,8 @@ def queue_of(user: User, on: dt.date | None = None) -> QuerySet[AccessRequest]:
             continue
         group = Q(route__stages__approver_group=kind, route__stages__position=F("stage"))
         at_stage |= group & Q(organisation_id=organisation_id) if organisation_id else group
-    return AccessRequest.objects.filter(at_stage, status=RequestStatus.IN_REVIEW).distinct()
+    under_review = (RequestStatus.IN_REVIEW, RequestStatus.WAITING_FOR_TRAINING)
+    return AccessRequest.objects.filter(at_stage, status__in=under_review).distinct()
 
 
 # Who signs
@@ -237,6 +248,26 @@ def responsible_signers(request: AccessRequest, on: dt.date | None = None) -> di
         return {}
     common = set.intersection(*(set(signers) for signers in per_unit))
     return {pk: per_unit[0][pk] for pk in common}
+
+
+def awaiting_signature(user: User, on: dt.date | None = None) -> list[AccessRequest]:
+    """Drafts and returned forms the user may sign: as responsible manager, deputy or contact.
+
+    The forms the user may see, each asked who signs it; fine for the few
+    forms open at a time, since a form waits for signing only days.
+    """
+    scope = user.scope
+    contact = BusinessArea.objects.filter(contact_id=user.person_id)
+    if user.person_id is None or not (scope.is_manager or contact.exists()):
+        return []  # only managers, their deputies and area contacts sign
+    open_forms = (
+        AccessRequest.objects.visible_to(user)
+        .filter(status__in=(RequestStatus.DRAFT, RequestStatus.RETURNED))
+        .select_related("person__unit__business_area__contact", "role")
+        .prefetch_related("units")
+        .order_by("created_at", "pk")
+    )
+    return [form for form in open_forms if user.person_id in responsible_signers(form, on)]
 
 
 def may_prepare(user: User, request: AccessRequest) -> bool:

@@ -49,6 +49,7 @@ def request_content(request: AccessRequest) -> dict[str, Any]:
         "grant": request.grant_id,
         "organisation": request.organisation.code,
         "comment": request.comment,
+        "justification": request.justification,
     }
 
 

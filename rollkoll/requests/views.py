@@ -16,6 +16,8 @@ STAGE_LABELS = {
     StageStatus.DONE: _("Klart"),
     StageStatus.CURRENT: _("Pågår"),
     StageStatus.PENDING: _("Väntar"),
+    StageStatus.STOPPED: _("Avbröts här"),
+    StageStatus.NOT_REACHED: _("Nåddes inte"),
 }
 
 # The audit action of each act on a request (see `services._act.audit`).
@@ -29,6 +31,8 @@ ACT_LABELS = {
     "request_withdrawn": _("Återtagen"),
     "request_carried_out": _("Genomförd"),
     "request_resumed": _("Återupptagen"),
+    "request_stage_reminded": _("Påminnelse om handläggningstiden"),
+    "request_training_overdue": _("Påminnelse om saknat kursresultat"),
 }
 
 
@@ -49,6 +53,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "event": event,
             "act": ACT_LABELS.get(event.action, event.action),
+            "actor": selectors.actor_name(event),
             "reason": selectors.event_reason(event),
         }
         for event in selectors.history_of(form)

@@ -100,9 +100,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         (_C.STAGE_APPROVER,),
         StageRule.BEFORE_LAST,
     ),
-    *_rows(Act.RETURN, _REVIEWING, (S.RETURNED,), (_C.STAGE_APPROVER,)),
+    *_rows(Act.RETURN, _REVIEWING, (S.RETURNED,), (_C.STAGE_APPROVER, _C.SYSTEM)),
     *_rows(Act.REJECT, _REVIEWING, (S.REJECTED,), (_C.STAGE_APPROVER,)),
-    *_rows(Act.CARRY_OUT, (S.IN_REVIEW,), (S.COMPLETED,), (_C.SPECIALIST,), StageRule.LAST),
+    *_rows(Act.CARRY_OUT, _REVIEWING, (S.COMPLETED,), (_C.SPECIALIST,), StageRule.LAST),
     *_rows(Act.WITHDRAW, _OPEN, (S.WITHDRAWN,), (_C.REQUESTER, _C.RESPONSIBLE_MANAGER)),
     *_rows(Act.RESUME, (S.WAITING_FOR_TRAINING,), (S.IN_REVIEW,), (_C.SYSTEM,), StageRule.LAST),
 )

@@ -1,7 +1,8 @@
 """Importing course completions and bookings as Lärportalen reports them.
 
-Status `completed` rows become Completion rows, `booked` rows Booking rows; the
-natural key is employee id + course code + status, the date is the value.
+Status `completed` rows become Completion rows (dated when passed), `booked`
+rows Booking rows (dated with the booked course's date); the natural key is
+employee id + course code + status, the date is the value.
 The file can be large (the region has about 600,000 rows): rows are kept as
 pairs of ids with a date and merged set-based through a staging table, so a
 re-import writes nothing and returns no one. Requests waiting for the
@@ -33,9 +34,9 @@ from rollkoll.tabular import (
 from rollkoll.tabular.columns import iso_date, one_of, text
 from rollkoll.tabular.importing import BATCH_SIZE
 from rollkoll.training.hooks import completions_changed
-from rollkoll.training.models import Booking, Completion
+from rollkoll.training.models import Booking, Completion, TrainingStatus
 
-COMPLETED, BOOKED = "completed", "booked"
+COMPLETED, BOOKED = TrainingStatus.COMPLETED.value, TrainingStatus.BOOKED.value
 COMPLETIONS = Schema(
     (
         Column("employee_id", text(20)),

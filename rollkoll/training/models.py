@@ -7,11 +7,20 @@ from rollkoll.catalog.models import Course
 from rollkoll.org.models import Person
 
 
+class TrainingStatus(models.TextChoices):
+    """How far a person has come with a course: the `status` of the completions file."""
+
+    COMPLETED = "completed", _("Genomförd")
+    BOOKED = "booked", _("Anmäld")
+
+
 class Completion(models.Model):
     """A person passed a course on a date (genomförd utbildning)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="completions")
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="completions")
+    course = models.ForeignKey(
+        Course, verbose_name=_("utbildning"), on_delete=models.PROTECT, related_name="completions"
+    )
     completed_on = models.DateField(_("genomförd"))
 
     class Meta:
@@ -26,11 +35,13 @@ class Completion(models.Model):
 
 
 class Booking(models.Model):
-    """A person booked a classroom course in Lärportalen (anmälan)."""
+    """A person booked a classroom course in Lärportalen (anmälan), for the course's date."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="bookings")
-    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="bookings")
-    booked_on = models.DateField(_("anmäld"))
+    course = models.ForeignKey(
+        Course, verbose_name=_("utbildning"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    booked_on = models.DateField(_("kursdatum"))
 
     class Meta:
         verbose_name = _("kursanmälan")

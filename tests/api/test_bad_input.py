@@ -59,6 +59,7 @@ def test_an_id_past_64_bits_in_the_path_is_not_found(sas, draft, big):
     before = everything(draft)
     assert_error(client.get(f"/api/v1/requests/{big}/"), 404, "not_found")
     assert_error(client.get(f"/api/v1/audit-events/{big}/"), 404, "not_found")
+    assert_error(client.delete(f"/api/v1/tokens/{big}/"), 404, "not_found")
     for name in ACTS:
         assert_error(act(client, big, name, reason="Nej.", password=PASSWORD), 404, "not_found")
     page = Client()

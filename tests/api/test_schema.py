@@ -14,6 +14,9 @@ CONTRACT = {
     ("get", "/api/v1/requests/"),
     ("post", "/api/v1/requests/"),
     ("get", "/api/v1/requests/{id}/"),
+    ("patch", "/api/v1/requests/{id}/"),
+    ("get", "/api/v1/people/"),
+    ("get", "/api/v1/people/{employee_id}/"),
     ("post", "/api/v1/requests/sign/"),
     *(
         ("post", f"/api/v1/requests/{{id}}/{act}/")
@@ -43,6 +46,31 @@ def test_every_act_documents_403_and_409(schema):
     for path, item in schema["paths"].items():
         if path.startswith("/api/v1/requests/{id}/") and "post" in item:
             assert {"200", "403", "409"} <= set(item["post"]["responses"]), path
+
+
+def test_an_edit_documents_its_body_and_the_conflict(schema):
+    operation = schema["paths"]["/api/v1/requests/{id}/"]["patch"]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    assert body.endswith("/PatchedRequestPatchIn")
+    assert {"200", "400", "403", "404", "409"} <= set(operation["responses"])
+
+
+def test_the_people_list_documents_its_search(schema):
+    parameters = schema["paths"]["/api/v1/people/"]["get"]["parameters"]
+    assert {"search", "unit"} <= {parameter["name"] for parameter in parameters}
+
+
+def test_a_persons_detail_documents_their_training(schema):
+    operation = schema["paths"]["/api/v1/people/{employee_id}/"]["get"]
+    detail = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert detail.endswith("/PersonDetailOut")
+    training = schema["components"]["schemas"]["PersonDetailOut"]["properties"]["training"]
+    assert training["items"]["$ref"].endswith("/TrainingOut")
+    assert set(schema["components"]["schemas"]["TrainingOut"]["properties"]) == {
+        "course",
+        "status",
+        "date",
+    }
 
 
 def test_return_and_reject_require_a_reason(schema):

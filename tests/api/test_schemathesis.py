@@ -9,7 +9,6 @@ from django.core import signals
 from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import (
     content_type_conformance,
     not_a_server_error,
@@ -17,6 +16,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
+from rollkoll.credentials.services import token_issue
 from rollkoll.wsgi import application
 from tests import factories as f
 
@@ -47,7 +47,7 @@ def token(in_process):
     f.GrantFactory(person=holder, valid_from=dt.date(2025, 1, 1))
     f.ManagerLinkFactory(unit=unit)
     user = f.UserFactory(app_roles=["specialist"])
-    return Token.objects.create(user=user).key
+    return token_issue(user=user, address=None)[1]
 
 
 with override_settings(ALLOWED_HOSTS=["localhost"]):

@@ -77,7 +77,7 @@ def test_saving_without_changes_records_nothing(admin_client):
 
     admin_client.post(url, form_data(admin_client.get(url)))
 
-    assert not Event.objects.exists()
+    assert not Event.objects.exclude(action="user.sign_in").exists()
 
 
 @pytest.mark.django_db
@@ -181,4 +181,4 @@ def test_the_audit_log_is_read_only_in_the_admin(admin_client):
     assert admin_client.get(reverse("admin:audit_event_add")).status_code == 403
     delete_url = reverse("admin:audit_event_delete", args=[event.pk])
     assert admin_client.post(delete_url, {"post": "yes"}).status_code == 403
-    assert Event.objects.count() == 1
+    assert Event.objects.filter(pk=event.pk).exists()

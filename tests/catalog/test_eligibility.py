@@ -75,14 +75,37 @@ def test_only_grants_active_on_the_date_count():
     assert [reason.code for reason in during.reasons] == [Code.ALREADY_HELD]
 
 
+def deviations(decision):
+    return [s.role for s in decision.suggestions if s.code == Code.MAPPING_DEVIATION]
+
+
 @pytest.mark.parametrize(
     ("on", "mapped"), [(dt.date(2026, 2, 28), []), (dt.date(2026, 3, 1), ["chef"])]
 )
-def test_sas_mapping_suggests_chef_from_2026_03_01(on, mapped):
+def test_sas_mapping_flags_another_manager_role_from_2026_03_01(on, mapped):
     manager = PersonFactory(unit=sas_unit(), manager_kind="vardenhetschef")
     decision = eligibility.check(person=manager, role="chef-schema", units=[manager.unit], on=on)
-    suggested = [s.role for s in decision.suggestions if s.code == Code.MAPPED_ROLE]
-    assert suggested == mapped
+    assert deviations(decision) == mapped
+
+
+@pytest.mark.parametrize(
+    ("code", "chef_course_done", "flagged"),
+    [
+        ("chef", False, False),  # the mapped role itself
+        ("chef-webb", False, False),  # the interim role while waiting for the Chef course
+        ("chef-webb", True, True),
+        ("chef-schema", True, True),
+        ("heromarapportor", True, False),  # not a manager role
+    ],
+)
+def test_only_another_manager_role_deviates_from_the_mapping(code, chef_course_done, flagged):
+    manager = trained(
+        PersonFactory(unit=sas_unit(), manager_kind="enhetschef"), "intro", "for-chefer"
+    )
+    if chef_course_done:
+        trained(manager, "kurs-chef")
+    decision = eligibility.check(person=manager, role=code, units=[manager.unit], on=ON)
+    assert deviations(decision) == (["chef"] if flagged else [])
 
 
 def test_the_mapping_is_not_a_mass_change_of_existing_roles():
@@ -101,7 +124,7 @@ def test_the_mapping_is_not_a_mass_change_of_existing_roles():
     assert [reason.code for reason in held.reasons] == [Code.ALREADY_HELD]
     another_unit = eligibility.check(person=manager, role="chef-schema", units=[sas_unit()], on=ON)
     assert another_unit.verdict == Verdict.ELIGIBLE
-    assert [s.code for s in another_unit.suggestions] == [Code.MAPPED_ROLE]
+    assert [s.code for s in another_unit.suggestions] == [Code.MAPPING_DEVIATION]
 
 
 def applied_for(person: Person, code: str, status: str) -> None:

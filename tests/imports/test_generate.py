@@ -48,3 +48,8 @@ def test_codes_are_those_of_the_catalog(demo_files):
     assert {row[1] for row in completions} <= set(Course.objects.values_list("code", flat=True))
     grants = read_csv(demo_files / "grants.csv")[1:]
     assert {row[1] for row in grants} <= set(Role.objects.values_list("code", flat=True))
+
+
+def test_the_demo_has_an_organisation_under_vgr_rules_beside_sas(demo_files):
+    units = read_csv(demo_files / "units.csv")[1:]
+    assert sorted({row[0] for row in units}) == ["F01", "SAS"]

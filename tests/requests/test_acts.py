@@ -1,5 +1,7 @@
 """Who sees which requests, and the acts that end a request early."""
 
+import datetime as dt
+
 import pytest
 
 from rollkoll.errors import Conflict, DomainError, NotPermitted
@@ -20,7 +22,7 @@ from tests.factories import (
     UserFactory,
     role,
 )
-from tests.requests.flow import completed, draft
+from tests.requests.flow import START, completed, draft
 
 
 @pytest.fixture
@@ -103,3 +105,16 @@ def test_carry_out_asks_the_engine_again(world, signed):
     assert refused.value.code == "not_eligible"
     request.refresh_from_db()
     assert request.status == RequestStatus.IN_REVIEW
+
+
+def test_a_form_that_would_end_a_grant_before_it_starts_is_refused_when_prepared(world):
+    completed(world.employee, "intro", "for-chefer", "kurs-chef")
+    GrantFactory(person=PersonFactory(unit=world.unit))  # the unit's Heromarapportör
+    GrantFactory(
+        person=world.employee, role=role("chef-webb"), valid_from=START + dt.timedelta(days=30)
+    )
+    with pytest.raises(DomainError) as refused:
+        draft(world.contact, world.employee, "chef", world.unit)
+    assert refused.value.code == "replaced_starts_later"
+    assert "31 december 2026" in str(refused.value)
+    assert not AccessRequest.objects.filter(person=world.employee).exists()

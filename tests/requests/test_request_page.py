@@ -26,7 +26,7 @@ def test_the_manager_who_prepared_it_sees_it_in_swedish(client, world, request_)
     assert world.employee.full_name in page
     assert "1 december 2026" in page  # valid_from, by the sv date format
     assert "<caption>Blankettens steg, i ordning</caption>" in page
-    assert '<th scope="col">Hos nu</th>' in page
+    assert '<th scope="col">Handläggs av</th>' in page
     assert "Skapad" in page  # the history's first act
 
 

@@ -28,15 +28,18 @@ EXPECTED: dict[Act, dict[tuple[S, int | None], set[Capacity]]] = {
         (S.RETURNED, None): {C.RESPONSIBLE_MANAGER},
     },
     Act.APPROVE: {(S.IN_REVIEW, 1): {C.STAGE_APPROVER}},
-    Act.RETURN: {
-        (S.IN_REVIEW, None): {C.STAGE_APPROVER},
-        (S.WAITING_FOR_TRAINING, None): {C.STAGE_APPROVER},
+    Act.RETURN: {  # the system, when a form it counted on is closed
+        (S.IN_REVIEW, None): {C.STAGE_APPROVER, C.SYSTEM},
+        (S.WAITING_FOR_TRAINING, None): {C.STAGE_APPROVER, C.SYSTEM},
     },
     Act.REJECT: {
         (S.IN_REVIEW, None): {C.STAGE_APPROVER},
         (S.WAITING_FOR_TRAINING, None): {C.STAGE_APPROVER},
     },
-    Act.CARRY_OUT: {(S.IN_REVIEW, LAST): {C.SPECIALIST}},
+    Act.CARRY_OUT: {  # a waiting form is refused by the engine, naming the course
+        (S.IN_REVIEW, LAST): {C.SPECIALIST},
+        (S.WAITING_FOR_TRAINING, LAST): {C.SPECIALIST},
+    },
     Act.WITHDRAW: {(state, None): {C.REQUESTER, C.RESPONSIBLE_MANAGER} for state in OPEN},
     Act.RESUME: {(S.WAITING_FOR_TRAINING, LAST): {C.SYSTEM}},
 }

@@ -15,7 +15,7 @@ from rollkoll.api.serializers import ErrorOut
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org import selectors
 from rollkoll.org.api import serializers as s
-from rollkoll.org.models import Delegation, Person, Unit, User
+from rollkoll.org.models import Delegation, Person, PersonQuerySet, Unit, User
 from rollkoll.org.services import delegation_create
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
@@ -39,23 +39,32 @@ class ScopedViewSet(viewsets.GenericViewSet):
 
 class PersonFilter(filters.FilterSet):
     unit = filters.CharFilter(field_name="unit__code", help_text=_("Ansvarskod."))
+    search = filters.CharFilter(
+        method="search_people",
+        max_length=100,
+        help_text=_(
+            "Namn (skiftläge och accenter spelar ingen roll), anställningsnummer eller, "
+            "för den som får se dem, fullständigt personnummer."
+        ),
+    )
 
     class Meta:
         model = Person
-        fields = ["unit"]
+        fields = ["unit", "search"]
+
+    def search_people(self, people: PersonQuerySet, name: str, value: str) -> PersonQuerySet:
+        return selectors.search_people(people, actor(self.request), value)
 
 
-@extend_schema_view(
-    list=extend_schema(responses={200: s.PersonOut(many=True), **ERRORS}),
-    retrieve=extend_schema(responses={200: s.PersonOut, **ERRORS}),
-)
-class PersonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    """People the caller may see; personnummer masked unless the caller may see it."""
+@extend_schema_view(list=extend_schema(responses={200: s.PersonOut(many=True), **ERRORS}))
+class PersonViewSet(mixins.ListModelMixin, ScopedViewSet):
+    """People the caller may see; personnummer masked unless the caller may see it.
+
+    One person, with their training, is the training app's (`training.api`).
+    """
 
     model = Person
     serializer_class = s.PersonOut
-    lookup_field = "employee_id"
-    lookup_value_regex = KEY
     filterset_class = PersonFilter
 
     def scoped(self, user: User) -> QuerySet:

@@ -21,7 +21,8 @@ from rollkoll.org.api.fields import CommaSeparatedUnitsField, UnitCodesField, un
 from rollkoll.org.models import Person
 from rollkoll.requests.models import AccessRequest, RequestKind, RequestStatus
 from rollkoll.requests.progress import StageStatus, stage_rows
-from rollkoll.requests.selectors import event_reason, history_of
+from rollkoll.requests.selectors import actor_name, event_reason, history_of
+from rollkoll.requests.waiting import awaited_courses
 
 
 class EligibilityQuery(serializers.Serializer):
@@ -51,6 +52,12 @@ class RequestIn(serializers.Serializer):
     units = UnitCodesField(help_text=_("Ansvarskoder, som lista eller kommaseparerade."))
     valid_from = serializers.DateField()
     comment = free_text(required=False, allow_blank=True, default="")
+    justification = free_text(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("Motivering, när rollen avviker från den som gäller för chefsuppdraget."),
+    )
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
         people = Person.objects.all()
@@ -60,6 +67,25 @@ class RequestIn(serializers.Serializer):
         if person is None:
             raise serializers.ValidationError({"employee_id": _("Okänd person.")})
         return {**data, "person": person}
+
+
+class RequestPatchIn(serializers.Serializer):
+    """An edit of a draft or returned form: only the fields sent change."""
+
+    role = role_field(required=False)
+    units = UnitCodesField(
+        required=False, help_text=_("Ansvarskoder, som lista eller kommaseparerade.")
+    )
+    valid_from = serializers.DateField(required=False)
+    comment = free_text(required=False, allow_blank=True)
+    justification = free_text(required=False, allow_blank=True)
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if not data:
+            raise serializers.ValidationError(
+                _("Ange minst något av role, units, valid_from, comment och justification.")
+            )
+        return data
 
 
 class RequestQuery(serializers.Serializer):
@@ -96,9 +122,12 @@ class StageOut(serializers.Serializer):
 
 class HistoryOut(serializers.Serializer):
     action = serializers.CharField()
-    actor = serializers.CharField(source="actor_label")
+    actor = serializers.SerializerMethodField()
     time = serializers.DateTimeField(source="occurred_at")
     reason = serializers.SerializerMethodField()
+
+    def get_actor(self, event: Event) -> str:
+        return actor_name(event)
 
     def get_reason(self, event: Event) -> str:
         return event_reason(event)
@@ -114,15 +143,25 @@ class RequestOut(serializers.Serializer):
     units = serializers.SerializerMethodField()
     valid_from = serializers.DateField()
     comment = serializers.CharField()
+    justification = serializers.CharField()
     reason = serializers.CharField()
 
     def get_units(self, request: AccessRequest) -> list[str]:
         return unit_codes(request.units)
 
 
+class AwaitedCourseOut(serializers.Serializer):
+    course = serializers.CharField(source="code")
+    name = serializers.CharField()
+    booked = serializers.DateField(allow_null=True)
+
+
 class RequestDetailOut(RequestOut):
     stages = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
+    waiting_for = serializers.SerializerMethodField(
+        help_text=_("Kurserna en blankett som väntar på utbildning väntar på, med bokat datum.")
+    )
 
     @extend_schema_field(StageOut(many=True))
     def get_stages(self, request: AccessRequest) -> Any:
@@ -131,3 +170,9 @@ class RequestDetailOut(RequestOut):
     @extend_schema_field(HistoryOut(many=True))
     def get_history(self, request: AccessRequest) -> Any:
         return HistoryOut(history_of(request), many=True).data
+
+    @extend_schema_field(AwaitedCourseOut(many=True))
+    def get_waiting_for(self, request: AccessRequest) -> Any:
+        if request.status != RequestStatus.WAITING_FOR_TRAINING:
+            return []
+        return AwaitedCourseOut(awaited_courses(request), many=True).data

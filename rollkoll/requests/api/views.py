@@ -40,7 +40,11 @@ class EligibilityView(APIView):
             Person.objects.visible_to(actor(request)), employee_id=query["employee_id"]
         )
         decision = eligibility.check(
-            person=person, role=query["role"].code, units=query["units"], on=query.get("on")
+            person=person,
+            role=query["role"].code,
+            units=query["units"],
+            on=query.get("on"),
+            counted=eligibility.counted_requests(drafts_of=actor(request)),
         )
         return Response(eligibility.decision_json(decision))
 
@@ -84,16 +88,29 @@ class RequestListView(generics.ListCreateAPIView):
             units=data["units"],
             valid_from=data["valid_from"],
             comment=data["comment"],
+            justification=data["justification"],
         )
         return detail(form, status_code=status.HTTP_201_CREATED)
 
 
 class RequestDetailView(APIView):
-    """One request with its stages and its history."""
+    """One request with its stages and its history; PATCH edits a draft or returned one."""
 
     @extend_schema(responses={200: s.RequestDetailOut})
     def get(self, request: Request, pk: int) -> Response:
         return detail(get_object_or_404(visible_requests(request), pk=pk))
+
+    @extend_schema(
+        request=s.RequestPatchIn,
+        responses={
+            200: s.RequestDetailOut,
+            409: OpenApiResponse(ErrorOut, description="Blanketten kan inte längre ändras"),
+        },
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        form = get_object_or_404(visible_requests(request), pk=pk)
+        data = parse(s.RequestPatchIn, request, request.data)
+        return detail(services.request_update(request=form, actor=actor(request), **data))
 
 
 class RequestActView(APIView):

@@ -42,12 +42,24 @@ def guard(act: workflow.Act, request: AccessRequest, actor: User | None) -> work
     if decision.outcome is workflow.Outcome.FORBIDDEN:
         raise NotPermitted(_("Du får inte göra detta med blanketten."))
     if decision.outcome is workflow.Outcome.MOVED_ON:
-        raise Conflict(
-            _("Blanketten har gått vidare (%(status)s) och kan inte längre hanteras så.")
-            % {"status": request.get_status_display()},
-            code="moved_on",
-        )
+        raise _not_now(act, request)
     return decision
+
+
+def _not_now(act: workflow.Act, request: AccessRequest) -> Conflict:
+    """Why the act cannot be taken now: only drafts are edited, the form is not
+    signed yet, or it has moved on."""
+    status = {"status": request.get_status_display().lower()}
+    if act is workflow.Act.EDIT:
+        return Conflict(
+            _("Bara utkast och återskickade blanketter kan ändras (den här: %(status)s).") % status,
+            code="not_editable",
+        )
+    if request.status in (RequestStatus.DRAFT, RequestStatus.RETURNED):
+        text = _("Blanketten är inte signerad (%(status)s) och kan inte hanteras så ännu.")
+    else:
+        text = _("Blanketten har gått vidare (%(status)s) och kan inte längre hanteras så.")
+    return Conflict(text % status, code="moved_on")
 
 
 def state(request: AccessRequest) -> dict[str, Any]:
@@ -60,6 +72,7 @@ def state(request: AccessRequest) -> dict[str, Any]:
         "role": request.role.code if request.role else None,
         "units": sorted(unit.code for unit in request.units.all()),
         "valid_from": request.valid_from.isoformat(),
+        "comment": request.comment,
         "grant": request.grant_id,
         "signature": request.signature.sha256 if request.signature else None,
         "reason": request.reason,

@@ -1,5 +1,10 @@
 """Periodic jobs of the request flow, run by `rollkoll worker` (ROLLKOLL_PERIODIC_JOBS).
 
+`remind_training_overdue`: a form waiting for its course whose booked course
+date is more than TRAINING_GRACE_DAYS past is pointed out once to its signer
+and its preparer (the completion may never have been reported, or the course
+was missed).
+
 `remind_overdue_stages`: a stage is overdue the first working day after its
 due date (`stage_due`: the stage's SLA in working days from the day it was
 entered; Swedish public holidays do not count). Then, one step per working day and
@@ -24,6 +29,7 @@ from rollkoll.org.models import Person, User
 from rollkoll.requests import selectors
 from rollkoll.requests.models import AccessRequest, RequestStatus
 from rollkoll.requests.services import _act
+from rollkoll.requests.waiting import awaited_courses
 
 Recipients = Callable[[AccessRequest, dt.date], Sequence[Person | User | None]]
 
@@ -48,6 +54,41 @@ STEPS: list[tuple[str, Recipients]] = [
     (Kind.STAGE_ESCALATED, _deputies),
     (Kind.STAGE_ESCALATED, _contact),
 ]
+
+
+TRAINING_GRACE_DAYS = 30
+
+
+def remind_training_overdue(*, today: dt.date | None = None) -> int:
+    """Tell the signer and the preparer of each form still waiting long after its course."""
+    today = today or timezone.localdate()
+    waiting = AccessRequest.objects.filter(
+        status=RequestStatus.WAITING_FOR_TRAINING, reminded_on__isnull=True
+    )
+    return sum(_remind_training(pk, today) for pk in waiting.values_list("pk", flat=True))
+
+
+@transaction.atomic
+def _remind_training(pk: int, today: dt.date) -> bool:
+    request = _act.locked(AccessRequest(pk=pk))
+    if request.status != RequestStatus.WAITING_FOR_TRAINING or request.reminded_on:
+        return False
+    late = dt.timedelta(days=TRAINING_GRACE_DAYS)
+    overdue = [c for c in awaited_courses(request) if c.booked and c.booked + late < today]
+    if not overdue:
+        return False
+    signer = request.signature.signer if request.signature else None
+    _act.send(Kind.TRAINING_OVERDUE, request, [signer, request.requested_by])
+    request.reminded_on = today
+    request.save(update_fields=["reminded_on", "updated_at"])
+    record(
+        actor=None,
+        action="request_training_overdue",
+        target=request,
+        before=None,
+        after={"courses": {c.code: c.booked.isoformat() for c in overdue if c.booked}},
+    )
+    return True
 
 
 def remind_overdue_stages(*, today: dt.date | None = None) -> int:

@@ -13,17 +13,20 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from rollkoll.catalog.reasons import Code
 from rollkoll.catalog.rules import Verdict
-from rollkoll.errors import DomainError
+from rollkoll.errors import Conflict, DomainError
 from rollkoll.notify.models import Kind
 from rollkoll.org.models import User
 from rollkoll.register import services as register
-from rollkoll.requests import selectors, workflow
+from rollkoll.requests import eligibility, selectors, workflow
 from rollkoll.requests.models import AccessRequest, RequestKind, RequestStatus
 from rollkoll.requests.services import _act
 from rollkoll.requests.services.drafts import check_eligible
+from rollkoll.requests.waiting import awaited_courses
 
 CARRY_OUT: dict[str, Callable[..., Any]] = {
     RequestKind.GRANT: register.grant_start,
@@ -82,12 +85,55 @@ def request_return(*, request: AccessRequest, actor: User, reason: str) -> Acces
 def request_reject(*, request: AccessRequest, actor: User, reason: str) -> AccessRequest:
     request = _close(workflow.Act.REJECT, RequestStatus.REJECTED, request, actor, _reason(reason))
     _act.send(Kind.REQUEST_REJECTED, request, [request.requested_by])
+    _return_dependents(request)
     return request
 
 
 @transaction.atomic
 def request_withdraw(*, request: AccessRequest, actor: User) -> AccessRequest:
-    return _close(workflow.Act.WITHDRAW, RequestStatus.WITHDRAWN, request, actor)
+    request = _close(workflow.Act.WITHDRAW, RequestStatus.WITHDRAWN, request, actor)
+    _return_dependents(request)
+    return request
+
+
+def _return_dependents(closed: AccessRequest) -> None:
+    """Return to their preparers the signed forms that counted on the closed one.
+
+    A Chef webb signed because a Heromarapportör was applied for on the unit
+    cannot be carried out once that form is rejected or withdrawn; it goes back
+    with the reason, to be applied for again with another Heromarapportör.
+    """
+    if closed.role is None:
+        return
+    dependents = (
+        AccessRequest.objects.filter(
+            status__in=eligibility.SIGNED_UNDER_WAY,
+            units__in=closed.units.all(),
+            role__requires_on_unit=closed.role,
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    why = _("Ansökan om %(role)s, som rollen behöver på ansvaret, är %(status)s.") % {
+        "role": closed.role.name,
+        "status": closed.get_status_display().lower(),
+    }
+    for dependent in dependents:
+        try:
+            check_eligible(dependent)
+        except DomainError as refused:
+            if any(reason["code"] == Code.NEEDS_ROLE_ON_UNIT for reason in refused.reasons):
+                _return_by_system(_act.locked(dependent), f"{why} {closed.reason}".strip())
+
+
+def _return_by_system(request: AccessRequest, reason: str) -> None:
+    _act.guard(workflow.Act.RETURN, request, None)
+    before = _act.state(request)
+    request.status = RequestStatus.RETURNED
+    request.reason = reason
+    request.save()
+    _act.audit(RequestStatus.RETURNED, request, None, before)
+    _act.send(Kind.REQUEST_RETURNED, request, [request.requested_by])
 
 
 @transaction.atomic
@@ -95,11 +141,13 @@ def request_carry_out(*, request: AccessRequest, actor: User) -> AccessRequest:
     """Write the register and close the form; the requester and signer are told.
 
     The engine is asked once more: a course or a needed role may have gone
-    since the form was signed.
+    since the form was signed. Now only the register counts: a role the unit
+    needs must be held there from the start date, carried out before this one.
     """
     request = _act.locked(request)
     _act.guard(workflow.Act.CARRY_OUT, request, actor)
-    check_eligible(request)
+    if check_eligible(request, counted=AccessRequest.objects.none()) == Verdict.PENDING_TRAINING:
+        raise _not_trained_yet(request)
     before = _act.state(request)
     CARRY_OUT[request.kind](request=request, actor=actor)
     request.status = RequestStatus.COMPLETED
@@ -108,6 +156,23 @@ def request_carry_out(*, request: AccessRequest, actor: User) -> AccessRequest:
     signer = request.signature.signer if request.signature else None
     _act.send(Kind.REQUEST_COMPLETED, request, [request.requested_by, signer])
     return request
+
+
+def _not_trained_yet(request: AccessRequest) -> Conflict:
+    courses = [
+        _("%(course)s (bokad till %(date)s)") % {"course": c.name, "date": date_format(c.booked)}
+        if c.booked
+        else c.name
+        for c in awaited_courses(request)
+    ]
+    return Conflict(
+        _(
+            "Kursen %(courses)s är inte genomförd ännu. Blanketten går vidare av sig själv "
+            "när resultatet kommer från Lärportalen."
+        )
+        % {"courses": ", ".join(courses)},
+        code="training_not_completed",
+    )
 
 
 @transaction.atomic

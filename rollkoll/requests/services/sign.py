@@ -21,7 +21,7 @@ from rollkoll.catalog.models import ApprovalStage
 from rollkoll.catalog.rules import Verdict
 from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org.models import User
-from rollkoll.requests import selectors, signing, workflow
+from rollkoll.requests import eligibility, selectors, signing, workflow
 from rollkoll.requests.models import AccessRequest, RequestStatus, Signature
 from rollkoll.requests.services import _act
 from rollkoll.requests.services.drafts import check_eligible
@@ -82,7 +82,10 @@ def requests_sign(
         raise NotPermitted(
             _("Fel lösenord. Blanketten är inte undertecknad."), code="reauth_failed"
         )
-    waiting = {r.pk: _training_allows(r, check_eligible(r)) for r in locked}
+    together = eligibility.counted_requests(together=[r.pk for r in locked])
+    waiting = {
+        r.pk: _training_allows(r, check_eligible(r, counted=together, signing=True)) for r in locked
+    }
     signature = _signature(locked, actor, method.name, capacities[0][actor.person.pk])
     for request in locked:
         _send_on(request, actor, signature, waits=waiting[request.pk])

@@ -1,8 +1,13 @@
 """`rollkoll demo`: migrate, load fictitious demo data, one account per persona, serve.
 
-With the accounts come a few requests at each step of the SÄS route.
+The data is the generator's demo scale with its story (`fictitious.story`):
+SÄS and an organisation under VGR's default rules, and named people in every
+state the rules know. Each persona's account is one of the story's people, and
+the story's requests are put in flight (`ops.demo`), so that every persona
+finds something to do on the start page; the command prints what.
 
-Running it again keeps the data and the accounts: it only fills in what is missing.
+Running it again keeps the data, the accounts and the requests. A database
+with other people than the demo's is refused: the demo is not built on real data.
 """
 
 from __future__ import annotations
@@ -15,44 +20,63 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Count, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from rollkoll.fictitious.story import Cast, cast
+from rollkoll.fictitious.world import SCALES
+from rollkoll.governance.selectors import ToDo, to_do
 from rollkoll.ops.demo import demo_requests
-from rollkoll.org.models import (
-    AppRoleKind,
-    BusinessArea,
-    ManagerKind,
-    ManagerLink,
-    Organisation,
-    Person,
-    User,
-)
+from rollkoll.org.models import AppRoleKind, Organisation, Person, User
 from rollkoll.org.services import AppRoleSpec, user_create
 
 DEMO_PASSWORD = "rollkoll-demo-2026"  # noqa: S105 (printed for everyone: fictitious data only)
 ADDRESS = "127.0.0.1:8000"
+SCALE, SEED = "demo", 1
 ORGANISATION = "SAS"
 IMPORT_ORDER = ["units", "people", "managers", "manager-links", "completions", "grants"]
-FIRST_LINE = [ManagerKind.VARDENHETSCHEF, ManagerKind.ENHETSCHEF, ManagerKind.LAKARCHEF]
 
 
 @dataclass(frozen=True)
 class Persona:
     username: str
     title: Promise
+    part: str  # who in the story's cast
     kind: AppRoleKind | None = None
 
 
 PERSONAS = [
-    Persona("chef", gettext_lazy("Första linjens chef, SÄS")),
-    Persona("samordnare", gettext_lazy("Bemanningssamordnare, SÄS"), AppRoleKind.COORDINATOR),
-    Persona("specialist", gettext_lazy("Löneservice specialistsupport"), AppRoleKind.SPECIALIST),
-    Persona("kontaktperson", gettext_lazy("Kontaktperson VO"), AppRoleKind.BA_CONTACT),
-    Persona("granskare", gettext_lazy("Granskare"), AppRoleKind.AUDITOR),
-    Persona("admin", gettext_lazy("Administratör"), AppRoleKind.ADMIN),
+    Persona("chef", gettext_lazy("Första linjens chef, SÄS (bortrest)"), "manager_sas"),
+    Persona("ersattare", gettext_lazy("Chef, ersättare för chefen på SÄS"), "deputy"),
+    Persona("chef-vgr", gettext_lazy("Första linjens chef, VGR-förvaltning"), "manager_vgr"),
+    Persona(
+        "samordnare",
+        gettext_lazy("Bemanningssamordnare, SÄS"),
+        "coordinator",
+        AppRoleKind.COORDINATOR,
+    ),
+    Persona(
+        "specialist",
+        gettext_lazy("Löneservice specialistsupport"),
+        "specialist",
+        AppRoleKind.SPECIALIST,
+    ),
+    Persona(
+        "kontaktperson", gettext_lazy("Kontaktperson VO, SÄS"), "contact", AppRoleKind.BA_CONTACT
+    ),
+    Persona("granskare", gettext_lazy("Granskare"), "auditor", AppRoleKind.AUDITOR),
+    Persona("admin", gettext_lazy("Administratör"), "admin", AppRoleKind.ADMIN),
+]
+# The story's people, each with the state they show.
+STATES = [
+    ("e_learning_missing", gettext_lazy("saknar e-utbildningen Heroma – Introduktion")),
+    ("course_booked", gettext_lazy("har bokat kursen för Heromarapportör (VGR)")),
+    ("course_completed", gettext_lazy("har gått alla kurser för Heromarapportör (SÄS)")),
+    ("interim", gettext_lazy("väntar på Chef-kursen och söker Chef webb under tiden")),
+    ("upgrade", gettext_lazy("har Administrativt stöd och uppgraderingskursen")),
+    ("leaver", gettext_lazy("har slutat men har kvar Heromarapportör")),
+    ("new_manager", gettext_lazy("är chef enligt HR men inte kopplad i Heroma")),
 ]
 
 
@@ -68,29 +92,31 @@ class Command(BaseCommand):
         if not no_serve and not settings.DEBUG:
             raise CommandError(_("Demon körs med DEBUG=1 (python3 dev.py demo sätter det)."))
         call_command("migrate", interactive=False, verbosity=0)
+        story = cast(SCALES[SCALE], SEED)
         if not Person.objects.exists():
             self.stdout.write(_("Skapar och läser in fiktiva demodata …"))
             load_demo_data()
-        accounts = create_accounts()
-        self.print_table(accounts)
+        _check_is_demo(story)
+        accounts = create_accounts(story)
         users = {persona.username: user for persona, user in accounts}
-        made = demo_requests(
-            manager=users["chef"],
-            coordinator=users["samordnare"],
-            specialist=users["specialist"],
-            password=DEMO_PASSWORD,
-        )
+        made = demo_requests(users=users, cast=story, password=DEMO_PASSWORD)
         if made:
-            self.stdout.write(
-                _("%(count)d ärenden i flödet, för chefens personal.") % {"count": len(made)}
-            )
+            self.stdout.write(_("%(count)d ärenden i flödet.") % {"count": len(made)})
+        self.print_table(accounts)
+        self.print_states(story)
         if not no_serve:
             call_command("runserver", ADDRESS, use_reloader=False)
 
     def print_table(self, accounts: list[tuple[Persona, User]]) -> None:
-        headers = (_("Användarnamn"), _("Lösenord"), _("Persona"), _("Person"))
+        headers = (_("Användarnamn"), _("Lösenord"), _("Persona"), _("Person"), _("Att göra"))
         rows = [
-            (persona.username, DEMO_PASSWORD, str(persona.title), str(user.person or "–"))
+            (
+                persona.username,
+                DEMO_PASSWORD,
+                str(persona.title),
+                str(user.person or "–"),
+                summary(to_do(user)),
+            )
             for persona, user in accounts
         ]
         widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
@@ -99,11 +125,33 @@ class Command(BaseCommand):
             self.stdout.write("  ".join(cells).rstrip())
         self.stdout.write(_("Öppna http://%(address)s/") % {"address": ADDRESS})
 
+    def print_states(self, story: Cast) -> None:
+        self.stdout.write(_("Personer i demon:"))
+        for part, state in STATES:
+            person = Person.objects.get(employee_id=getattr(story, part))
+            self.stdout.write(f"  {person.full_name} ({person.employee_id}): {state}")
+
+
+def summary(waiting: ToDo) -> str:
+    """One line saying what waits for a persona."""
+    signing, queue, findings = len(waiting.to_sign), len(waiting.queue), len(waiting.findings)
+    parts = [
+        ngettext("%(count)d blankett att signera", "%(count)d blanketter att signera", signing)
+        % {"count": signing},
+        ngettext("%(count)d ärende i kön", "%(count)d ärenden i kön", queue) % {"count": queue},
+        ngettext(
+            "%(count)d avvikelse att följa upp", "%(count)d avvikelser att följa upp", findings
+        )
+        % {"count": findings},
+    ]
+    present = [part for part, count in zip(parts, (signing, queue, findings), strict=True) if count]
+    return ", ".join(present) or _("inget")
+
 
 def load_demo_data() -> None:
     """Generate demo-scale files and import them, kind by kind, as in production."""
     with tempfile.TemporaryDirectory(prefix="rollkoll-demo-") as directory:
-        call_command("generate", "--scale", "demo", "--out", directory, "--seed", "1")
+        call_command("generate", "--scale", SCALE, "--out", directory, "--seed", str(SEED))
         for kind in IMPORT_ORDER:
             call_command("import", kind, str(_file_of(Path(directory), kind)), verbosity=0)
 
@@ -116,84 +164,50 @@ def _file_of(directory: Path, kind: str) -> Path:
     raise CommandError(_("Demodata saknar filen för %(kind)s.") % {"kind": kind})
 
 
-def create_accounts() -> list[tuple[Persona, User]]:
-    """One account per persona, each tied to a distinct fictitious person."""
-    organisation = Organisation.objects.filter(code=ORGANISATION).first()
-    if organisation is None:
-        raise CommandError(_("Demodata saknar organisationen %(code)s.") % {"code": ORGANISATION})
-    area = _business_area(organisation)
-    taken = set(User.objects.exclude(person=None).values_list("person_id", flat=True))
+def _check_is_demo(story: Cast) -> None:
+    """Refuse a database whose people are not the demo's: accounts would go to real people."""
+    ids = [getattr(story, persona.part) for persona in PERSONAS]
+    ids += [getattr(story, part) for part, _state in STATES]
+    if Person.objects.filter(employee_id__in=ids).count() != len(set(ids)):
+        raise CommandError(
+            _(
+                "Databasen har redan andra personer än demons. Kör demon på en tom databas "
+                "(till exempel DATABASE_URL= och en ny SQLite-fil)."
+            )
+        )
+
+
+def create_accounts(story: Cast) -> list[tuple[Persona, User]]:
+    """One account per persona, each tied to its person in the story."""
     accounts = []
     for persona in PERSONAS:
-        user = User.objects.filter(username=persona.username).first()
+        user = User.objects.filter(username=persona.username).select_related("person").first()
         if user is None:
-            person = _person_for(persona, organisation, area, taken)
-            taken.add(person.pk)
+            person = Person.objects.select_related("unit__business_area").get(
+                employee_id=getattr(story, persona.part)
+            )
             user = user_create(
                 username=persona.username,
                 person=person,
                 password=DEMO_PASSWORD,
-                app_roles=_app_roles(persona, organisation, area),
+                app_roles=_app_roles(persona, person),
                 actor=None,
             )
         accounts.append((persona, user))
     return accounts
 
 
-def _app_roles(
-    persona: Persona, organisation: Organisation, area: BusinessArea
-) -> list[AppRoleSpec]:
+def _app_roles(persona: Persona, person: Person) -> list[AppRoleSpec]:
     if persona.kind is None:
         return []
     return [
         AppRoleSpec(
             kind=persona.kind,
-            organisation=organisation if persona.kind == AppRoleKind.COORDINATOR else None,
-            business_area=area if persona.kind == AppRoleKind.BA_CONTACT else None,
+            organisation=Organisation.objects.get(code=ORGANISATION)
+            if persona.kind == AppRoleKind.COORDINATOR
+            else None,
+            business_area=person.unit.business_area
+            if persona.kind == AppRoleKind.BA_CONTACT
+            else None,
         )
     ]
-
-
-def _business_area(organisation: Organisation) -> BusinessArea:
-    area = (
-        BusinessArea.objects.filter(organisation=organisation)
-        .annotate(staff=Count("units__people"))
-        .order_by("-staff", "code")
-        .first()
-    )
-    if area is None:
-        raise CommandError(_("Demodata saknar verksamhetsområden."))
-    return area
-
-
-def _person_for(
-    persona: Persona, organisation: Organisation, area: BusinessArea, taken: set[int]
-) -> Person:
-    """The manager persona: a first-line manager linked to units with staff.
-
-    The business-area contact is the area's named contact where there is one;
-    the other personas are people without a manager link.
-    """
-    people = Person.objects.exclude(pk__in=taken).order_by("employee_id")
-    if persona.kind == AppRoleKind.BA_CONTACT and area.contact_id not in taken | {None}:
-        return area.contact  # type: ignore[return-value]
-    if persona.kind is None:
-        candidates = _first_line_managers(people.filter(unit__business_area=area))
-    elif persona.kind == AppRoleKind.BA_CONTACT:
-        candidates = people.filter(unit__business_area=area, manager_links__isnull=True)
-    else:
-        in_organisation = people.filter(unit__business_area__organisation=organisation)
-        candidates = in_organisation.filter(manager_links__isnull=True)
-    person = candidates.first() or people.first()
-    if person is None:
-        raise CommandError(_("Demodata har för få personer för personorna."))
-    return person
-
-
-def _first_line_managers(people: QuerySet[Person]) -> QuerySet[Person]:
-    linked_with_staff = ManagerLink.objects.active_on().filter(unit__people__isnull=False)
-    return (
-        people.filter(manager_kind__in=FIRST_LINE, manager_links__in=linked_with_staff)
-        .annotate(staff=Count("manager_links__unit__people", distinct=True))
-        .order_by("-staff", "employee_id")
-    )
