@@ -214,3 +214,20 @@ def test_nul_in_a_field_is_refused_naming_it(sas, field):
     response = client_for(sas.manager).post("/api/v1/requests/", body, format="json")
     assert set(assert_error(response, 400, "invalid")["fields"]) == {field}
     assert everything() == before
+
+
+@pytest.mark.parametrize("field", ["comment", "justification"])
+def test_an_edit_past_the_limit_is_refused_naming_the_field(sas, draft, field):
+    before = everything(draft)
+    response = client_for(sas.manager).patch(
+        f"/api/v1/requests/{draft}/", {field: "k" * (FREE_TEXT_MAX_LENGTH + 1)}, format="json"
+    )
+    assert set(assert_error(response, 400, "invalid")["fields"]) == {field}
+    assert everything(draft) == before
+
+
+@pytest.mark.parametrize("field", ["username", "password"])
+def test_overlong_credentials_are_refused_naming_the_field(field):
+    body = {"username": "someone", "password": "secret", field: "x" * 5000}
+    response = Client().post("/api/v1/auth/token/", body, content_type="application/json")
+    assert set(assert_error(response, 400, "invalid")["fields"]) == {field}
