@@ -204,10 +204,15 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "rollkoll.api.pagination.Pagination",
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "rollkoll.api.errors.exception_handler",
+    # JSON within DATA_UPLOAD_MAX_MEMORY_SIZE, and forms; no multipart uploads.
+    "DEFAULT_PARSER_CLASSES": [
+        "rollkoll.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Rollkoll API",

@@ -3,7 +3,8 @@
 import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404, HttpRequest, JsonResponse
@@ -17,6 +18,11 @@ logger = logging.getLogger(__name__)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+    if isinstance(exc, RequestDataTooBig):
+        return _too_large()
+    if isinstance(exc, SuspiciousOperation):
+        # E.g. more form fields than DATA_UPLOAD_MAX_NUMBER_FIELDS.
+        return Response({"error": "bad_request", "detail": _("Ogiltig förfrågan.")}, status=400)
     if isinstance(exc, DataError):
         # The database refused a value the parsing let through (e.g. a NUL byte in a code).
         return Response({"error": "invalid", "detail": _("Ogiltigt värde.")}, status=400)
@@ -57,6 +63,18 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     return Response(
         {"error": "server_error", "detail": _("Ett oväntat fel inträffade.")},
         status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+    )
+
+
+def _too_large() -> Response:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return Response(
+        {
+            "error": "too_large",
+            "detail": _("Förfrågan är större än %(limit)d byte.") % {"limit": limit},
+            "limit": limit,
+        },
+        status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
     )
 
 

@@ -1,4 +1,10 @@
-"""What every API view does with its input: who is asking, and the parsed parameters."""
+"""What every API view does with its input: who is asking, and the parsed parameters.
+
+The limits every input shares: an id fits the database's 64-bit integer (a
+larger one is a 400, never an overflow in the database driver); free text
+(comments, reasons) is at most `FREE_TEXT_MAX_LENGTH` characters; a list of
+ids or codes has at most `MAX_LIST_LENGTH` items.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,20 @@ from rest_framework.request import Request
 
 if TYPE_CHECKING:
     from rollkoll.org.models import User
+
+MAX_ID = 2**63 - 1
+FREE_TEXT_MAX_LENGTH = 2000
+MAX_LIST_LENGTH = 1000
+
+
+def id_field(**kwargs: Any) -> serializers.IntegerField:
+    """A database id: a positive 64-bit integer."""
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+def free_text(**kwargs: Any) -> serializers.CharField:
+    """A comment or a reason."""
+    return serializers.CharField(max_length=FREE_TEXT_MAX_LENGTH, **kwargs)
 
 
 def actor(request: Request) -> User:

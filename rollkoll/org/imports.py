@@ -34,6 +34,7 @@ from rollkoll.tabular import (
     Problems,
     Reference,
     Schema,
+    shown,
     upsert,
 )
 from rollkoll.tabular.columns import CellError, email, iso_date, one_of, text
@@ -48,7 +49,9 @@ def canonical_personnummer(text: str) -> str:
     try:
         return personnummer.normalize(text)
     except personnummer.InvalidPersonnummer:
-        raise CellError(_("”%(text)s” är inget giltigt personnummer.") % {"text": text}) from None
+        raise CellError(
+            _("”%(text)s” är inget giltigt personnummer.") % {"text": shown(text)}
+        ) from None
 
 
 UNITS = Schema(
@@ -159,7 +162,9 @@ def _check_parents(units: dict[str, _UnitRow], known: set[str], problems: Proble
             continue
         if row.parent not in units and row.parent not in known:
             problems.add(
-                row.line, "parent_unit_code", _("Okänt ansvar ”%(code)s”.") % {"code": row.parent}
+                row.line,
+                "parent_unit_code",
+                _("Okänt ansvar ”%(code)s”.") % {"code": shown(row.parent)},
             )
         elif _in_cycle(code, units):
             problems.add(

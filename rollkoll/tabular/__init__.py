@@ -6,7 +6,7 @@ problem is refused whole (`Refused`).
 
 from rollkoll.tabular.columns import CellError, Column
 from rollkoll.tabular.importing import ImportResult, Reference, batched, upsert
-from rollkoll.tabular.problems import Problem, Problems, Refused
+from rollkoll.tabular.problems import Problem, Problems, Refused, shown
 from rollkoll.tabular.schema import Schema
 
 __all__ = [
@@ -19,5 +19,6 @@ __all__ = [
     "Refused",
     "Schema",
     "batched",
+    "shown",
     "upsert",
 ]

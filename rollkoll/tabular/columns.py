@@ -1,9 +1,17 @@
-"""Typed columns: each turns a cell's text into a value or says, in Swedish, why not."""
+"""Typed columns: each turns a cell's text into a value or says, in Swedish, why not.
+
+What every cell must be, whatever its column: at most `MAX_CELL_LENGTH`
+characters, and free of control characters. Spaces, tabs and line breaks at the
+edges of a cell are trimmed; inside a value every control character is refused
+(NUL, tab, line break and the rest of C0 and C1, U+0000–U+001F and
+U+007F–U+009F), since no column of the import files holds more than one line.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +19,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
+
+from rollkoll.tabular.problems import shown
+
+MAX_CELL_LENGTH = 1000
+CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class CellError(ValueError):
@@ -30,11 +43,18 @@ class Column:
     empty: Any = ""
 
     def value(self, text: str) -> Any:
+        if len(text) > MAX_CELL_LENGTH:
+            raise CellError(_("Värdet är längre än %(max)d tecken.") % {"max": MAX_CELL_LENGTH})
         text = text.strip()
         if not text:
             if self.required:
                 raise CellError(_("Värde saknas."))
             return self.empty
+        if control := CONTROL_CHARACTER.search(text):
+            raise CellError(
+                _("Värdet har ett otillåtet kontrolltecken (U+%(code)04X) vid tecken %(position)d.")
+                % {"code": ord(control.group()), "position": control.start() + 1}
+            )
         return self.parse(text)
 
 
@@ -45,7 +65,7 @@ def iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise CellError(
-            _("”%(text)s” är inte ett datum enligt ISO 8601 (ÅÅÅÅ-MM-DD).") % {"text": text}
+            _("”%(text)s” är inte ett datum enligt ISO 8601 (ÅÅÅÅ-MM-DD).") % {"text": shown(text)}
         ) from None
 
 
@@ -53,7 +73,9 @@ def email(text: str) -> str:
     try:
         validate_email(text)
     except ValidationError:
-        raise CellError(_("”%(text)s” är ingen giltig e-postadress.") % {"text": text}) from None
+        raise CellError(
+            _("”%(text)s” är ingen giltig e-postadress.") % {"text": shown(text)}
+        ) from None
     return text
 
 
@@ -62,9 +84,10 @@ def one_of(values: Iterable[str]) -> Callable[[str], str]:
 
     def parse(text: str) -> str:
         if text not in allowed:
+            listed = ", ".join(value or "(tomt)" for value in allowed)
             raise CellError(
                 _("”%(text)s” är inte ett av de tillåtna värdena: %(allowed)s.")
-                % {"text": text, "allowed": ", ".join(value or "(tomt)" for value in allowed)}
+                % {"text": shown(text), "allowed": listed}
             )
         return text
 

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from django.db.models import Model
 
-from rollkoll.tabular.problems import Problems
+from rollkoll.tabular.problems import Problems, shown
 
 BATCH_SIZE = 2000
 T = TypeVar("T")
@@ -45,7 +45,7 @@ class Reference:
     def resolve(self, code: str, *, line: int, column: str, problems: Problems) -> int | None:
         found = self.ids.get(code)
         if found is None:
-            problems.add(line, column, self.unknown % {"code": code})
+            problems.add(line, column, self.unknown % {"code": shown(code)})
         return found
 
 

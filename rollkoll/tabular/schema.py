@@ -1,4 +1,10 @@
-"""A file's expected columns, and the typed rows read against them."""
+"""A file's expected columns, and the typed rows read against them.
+
+A file with a header but no rows is refused, not taken as "nothing to do": the
+files are whole exports, never deltas, so an empty one means the export went
+wrong, and refusing it makes a scheduled import fail where someone sees it
+instead of recording an import that changed nothing.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +19,10 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from rollkoll.tabular.columns import CellError, Column
-from rollkoll.tabular.problems import Problems
+from rollkoll.tabular.problems import WHOLE_ROW, Problems
 from rollkoll.tabular.reading import Cells, read_rows
 
 HEADER_LINE = 1
-WHOLE_ROW = "-"
 
 
 @dataclass(frozen=True)
@@ -48,10 +53,13 @@ class Schema:
             plan = self._plan(header[1], problems)
             if plan is None:
                 return
+            line = header[0]
             for line, cells in tqdm(raw, unit=" rader", mininterval=0.5) if progress else raw:
                 values = self._values(line, cells, plan, len(header[1]), problems)
                 if values is not None:
                     yield line, values
+            if line == header[0]:
+                problems.add(line + 1, WHOLE_ROW, _("Filen har bara en rubrikrad och inga rader."))
         except (UnicodeDecodeError, csv.Error, OSError, ValueError, zipfile.BadZipFile) as error:
             problems.add(
                 line + 1, WHOLE_ROW, _("Filen kan inte läsas: %(error)s") % {"error": error}
@@ -61,8 +69,11 @@ class Schema:
         """Each column with its position in the file, or None if the header is wrong."""
         names = [name.strip() for name in header]
         before = len(problems.found)
-        for name in names:
-            if name not in self.names:
+        for position, name in enumerate(names, 1):
+            if not name:
+                column = _("kolumn %(position)d") % {"position": position}
+                problems.add(HEADER_LINE, column, _("Kolumnen saknar namn."))
+            elif name not in self.names:
                 problems.add(HEADER_LINE, name, _("Okänd kolumn."))
             elif names.count(name) > 1:
                 problems.add(HEADER_LINE, name, _("Kolumnen finns flera gånger."))

@@ -5,11 +5,15 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
+from rollkoll.api.inputs import FREE_TEXT_MAX_LENGTH
+
 
 @extend_schema_serializer(component_name="Credentials")
 class CredentialsIn(serializers.Serializer):
-    username = serializers.CharField()
-    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(
+        style={"input_type": "password"}, trim_whitespace=False, max_length=FREE_TEXT_MAX_LENGTH
+    )
 
 
 @extend_schema_serializer(component_name="Token")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from rollkoll.api.inputs import FREE_TEXT_MAX_LENGTH, MAX_LIST_LENGTH, free_text, id_field
 from rollkoll.api.serializers import ReasonOut
 from rollkoll.audit.models import Event
 from rollkoll.catalog.api.fields import role_field
@@ -50,8 +51,8 @@ class RequestIn(serializers.Serializer):
     role = role_field(required=False, allow_null=True, default=None)
     units = UnitCodesField(help_text=_("Ansvarskoder, som lista eller kommaseparerade."))
     valid_from = serializers.DateField()
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
-    justification = serializers.CharField(
+    comment = free_text(required=False, allow_blank=True, default="")
+    justification = free_text(
         required=False,
         allow_blank=True,
         default="",
@@ -76,8 +77,8 @@ class RequestPatchIn(serializers.Serializer):
         required=False, help_text=_("Ansvarskoder, som lista eller kommaseparerade.")
     )
     valid_from = serializers.DateField(required=False)
-    comment = serializers.CharField(required=False, allow_blank=True)
-    justification = serializers.CharField(required=False, allow_blank=True)
+    comment = free_text(required=False, allow_blank=True)
+    justification = free_text(required=False, allow_blank=True)
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
         if not data:
@@ -92,15 +93,17 @@ class RequestQuery(serializers.Serializer):
 
 
 class SignIn(serializers.Serializer):
-    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+    password = serializers.CharField(
+        style={"input_type": "password"}, trim_whitespace=False, max_length=FREE_TEXT_MAX_LENGTH
+    )
 
 
 class BulkSignIn(SignIn):
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1)
+    ids = serializers.ListField(child=id_field(), min_length=1, max_length=MAX_LIST_LENGTH)
 
 
 class ReasonIn(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000)
+    reason = free_text()
 
 
 class HolderOut(serializers.Serializer):
