@@ -176,7 +176,9 @@ def test_wrong_signing_passwords_lock_signing_until_the_cool_off_passes(world, d
         response = act(manager, request_id, "sign", **body)
         assert (response.status_code, response.json()["error"]) == (429, "signing_locked")
         assert int(response["Retry-After"]) > 0
-    bulk = manager.post("/api/v1/requests/sign/", {"ids": drafts, "password": PASSWORD})
+    bulk = manager.post(
+        "/api/v1/requests/sign/", {"ids": drafts, "password": PASSWORD}, format="json"
+    )
     assert (bulk.status_code, bulk.json()["error"]) == (429, "signing_locked")
     assert everything(drafts[0]) == before
 
@@ -188,7 +190,9 @@ def test_wrong_signing_passwords_lock_signing_until_the_cool_off_passes(world, d
 def test_wrong_passwords_to_bulk_sign_count_too(world, drafts):
     manager = client_for(world.manager)
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
-        response = manager.post("/api/v1/requests/sign/", {"ids": drafts, "password": "guess"})
+        response = manager.post(
+            "/api/v1/requests/sign/", {"ids": drafts, "password": "guess"}, format="json"
+        )
         assert response.json()["error"] == "reauth_failed"
     assert failures() == settings.AXES_FAILURE_LIMIT
     response = act(manager, drafts[0], "sign", password=PASSWORD)
