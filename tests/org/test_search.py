@@ -29,7 +29,8 @@ def unit():
 
 @pytest.fixture
 def manager(unit):
-    return UserFactory(person=ManagerLinkFactory(unit=unit, manager__last_name="Chef").manager)
+    link = ManagerLinkFactory(unit=unit, manager__first_name="Berit", manager__last_name="Chef")
+    return UserFactory(person=link.manager)
 
 
 @pytest.fixture
