@@ -30,6 +30,7 @@ class Post:
     path: Callable[[Place], str]
     body: Callable[[Place, User | None], dict[str, Any]]
     form: bool = False  # a page's form rather than the API's JSON
+    method: str = "post"
 
     @property
     def encoding(self) -> dict[str, str]:
@@ -87,6 +88,21 @@ POSTS: dict[str, Post] = {
 }
 
 
+# The writes by other methods than POST: (route, method) → what is sent.
+OTHER_WRITES: dict[tuple[str, str], Post] = {
+    ("api-request", "patch"): Post(
+        path=lambda here: f"/api/v1/requests/{here.draft.pk}/",
+        body=lambda here, user: {"comment": "Rättad kommentar."},
+        method="patch",
+    ),
+    ("token-detail", "delete"): Post(
+        path=lambda here: f"/api/v1/tokens/{here.token.pk}/",
+        body=lambda here, user: {},
+        method="delete",
+    ),
+}
+
+
 def everything() -> tuple[Any, ...]:
     """The rows any of the POSTs could write, and the audit log's length, to compare.
 
@@ -100,7 +116,7 @@ def everything() -> tuple[Any, ...]:
         list(Grant.objects.order_by("pk").values()),
         list(Delegation.objects.order_by("pk").values()),
         Signature.objects.count(),
-        ApiToken.objects.count(),
+        list(ApiToken.objects.order_by("pk").values("pk", "revoked_at")),
         Event.objects.exclude(action__startswith="user.").count(),
         outbox,
     )

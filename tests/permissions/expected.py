@@ -121,3 +121,13 @@ POST: dict[str, dict[str, Cell]] = {
     "login": every((302, 302), anonymous=(200, 200)),  # a wrong password shows the form again
     "logout": same(302),
 }
+
+# The writes by other methods than POST: what is sent is in `acts.OTHER_WRITES`.
+OTHER_WRITES: dict[tuple[str, str], dict[str, Cell]] = {
+    # The preparers edit a draft; others who see it are refused, others find nothing.
+    ("api-request", "patch"): signed_in((403, 404))
+    | dict.fromkeys(("manager", "deputy", "ba_contact"), (200, 404))
+    | dict.fromkeys(SEE_EVERYTHING, REFUSED),
+    # Only the owner revokes a token: the manager's own in SA.
+    ("token-detail", "delete"): every((404, 404), anonymous=API_ANONYMOUS, manager=(204, 404)),
+}

@@ -62,10 +62,14 @@ ADMIN_ROUTES = [route for route in ROUTES if route.is_admin]
 OTHER_ROUTES = [route for route in ROUTES if not route.is_admin]
 
 
-def accepts_post(route: Route) -> bool:
-    """Whether the route's view takes a POST: a DRF viewset action or a class-based view's."""
+def accepts(route: Route, method: str) -> bool:
+    """Whether the route's view takes the method: a DRF viewset action or a class-based view's."""
     actions = getattr(route.callback, "actions", None)
     if actions is not None:
-        return "post" in actions
+        return method in actions
     view_class = getattr(route.callback, "view_class", None)
-    return view_class is not None and hasattr(view_class, "post")
+    return view_class is not None and hasattr(view_class, method)
+
+
+def accepts_post(route: Route) -> bool:
+    return accepts(route, "post")

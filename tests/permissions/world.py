@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from rollkoll.audit.models import Event
 from rollkoll.audit.services import record
+from rollkoll.credentials.models import ApiToken
+from rollkoll.credentials.services import token_issue
 from rollkoll.org.models import BusinessArea, Delegation, Organisation, Person, Unit, User
 from rollkoll.register.models import Grant
 from rollkoll.requests.models import AccessRequest, RequestStatus
@@ -43,6 +45,7 @@ class Place:
     last: AccessRequest
     delegation: Delegation
     event: Event
+    token: ApiToken  # the manager's
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ def _place(unit: Unit, manager: User, admin: User) -> Place:
             person=manager.person, deputy=holder, valid_from=FAR_AWAY, valid_to=FAR_AWAY
         ),
         event=record(actor=admin, action="test.world", target=unit),
+        token=token_issue(user=manager, address=None)[0],
     )
 
 
