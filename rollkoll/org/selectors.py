@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from rollkoll.org import personnummer
 from rollkoll.org.folding import Folded, fold
@@ -57,6 +57,18 @@ def people_visible_to(user: User) -> PersonQuerySet:
 
 def units_visible_to(user: User) -> UnitQuerySet:
     return Unit.objects.visible_to(user).select_related("business_area__organisation", "parent")
+
+
+def deputy_candidates(user: User) -> QuerySet[Person]:
+    """Whom the user may name their deputy: people they may see, or anyone in their
+    own organisation. Nobody else is found, so naming one reveals nothing."""
+    if user.person is None:
+        return Person.objects.none()
+    if user.scope.sees_everything:  # an empty Q would vanish from the OR below
+        return Person.objects.all()
+    organisation = user.person.unit.business_area.organisation_id
+    same_organisation = Q(unit__business_area__organisation_id=organisation)
+    return Person.objects.filter(same_organisation | user.scope.person_filter())
 
 
 def delegations_of(user: User) -> DelegationQuerySet:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -191,14 +192,49 @@ def delegation_create(
             actor=actor,
             action="delegation.create",
             target=delegation,
-            after={
-                "person": person.employee_id,
-                "deputy": deputy.employee_id,
-                "valid_from": valid_from.isoformat(),
-                "valid_to": valid_to.isoformat(),
-            },
+            after=_delegation_state(delegation),
         )
     return delegation
+
+
+def delegation_end(*, delegation: Delegation, actor: User) -> Delegation | None:
+    """End the actor's own delegation: from today the person is no longer away.
+
+    One not yet begun (or beginning today) goes away altogether; one running
+    ends yesterday. Either way the audit log keeps what it was.
+    """
+    if actor.person_id != delegation.person_id:
+        raise NotPermitted(_("Du kan bara avsluta dina egna frånvarohänvisningar."))
+    today = timezone.localdate()
+    with transaction.atomic():
+        delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+        before = _delegation_state(delegation)
+        if delegation.valid_to is not None and delegation.valid_to < today:
+            raise Conflict(_("Frånvarohänvisningen är redan slut."), code="delegation_over")
+        if delegation.valid_from >= today:
+            record(actor=actor, action="delegation.end", target=delegation, before=before)
+            delegation.delete()
+            return None
+        delegation.valid_to = today - dt.timedelta(days=1)
+        delegation.save(update_fields=["valid_to"])
+        record(
+            actor=actor,
+            action="delegation.end",
+            target=delegation,
+            before=before,
+            after=_delegation_state(delegation),
+        )
+    return delegation
+
+
+def _delegation_state(delegation: Delegation) -> dict[str, Any]:
+    return {
+        "id": delegation.pk,
+        "person": delegation.person.employee_id,
+        "deputy": delegation.deputy.employee_id,
+        "valid_from": delegation.valid_from.isoformat(),
+        "valid_to": delegation.valid_to.isoformat() if delegation.valid_to else None,
+    }
 
 
 def _delegation_problems(

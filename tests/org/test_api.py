@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from rollkoll.audit.models import Event
 from rollkoll.org.models import Delegation
 from tests.factories import (
+    BusinessAreaFactory,
     DelegationFactory,
     GrantFactory,
     ManagerLinkFactory,
@@ -151,8 +152,15 @@ def delegate(user, deputy: str, start: dt.date, end: dt.date):
     )
 
 
+def colleague(unit, **fields):
+    """Someone in the unit's organisation, on a unit of another business area."""
+    organisation = unit.business_area.organisation
+    elsewhere = UnitFactory(business_area=BusinessAreaFactory(organisation=organisation))
+    return PersonFactory(unit=elsewhere, **fields)
+
+
 def test_a_manager_names_a_deputy_who_then_sees_the_units(manager, unit):
-    deputy_user = UserFactory()
+    deputy_user = UserFactory(person=colleague(unit))
     staff = PersonFactory(unit=unit)
     response = delegate(manager, deputy_user.person.employee_id, today(), today())
     assert response.status_code == 201
@@ -172,8 +180,8 @@ def test_a_manager_names_a_deputy_who_then_sees_the_units(manager, unit):
         (-1, 2, "starts_in_past"),
     ],
 )
-def test_bad_dates_are_refused_with_reasons(manager, start, end, code):
-    deputy = PersonFactory()
+def test_bad_dates_are_refused_with_reasons(manager, unit, start, end, code):
+    deputy = colleague(unit)
     response = delegate(
         manager,
         deputy.employee_id,
@@ -194,8 +202,8 @@ def test_self_and_unknown_deputies_are_refused(manager):
     assert unknown.json()["reasons"][0]["code"] == "unknown_deputy"
 
 
-def test_a_deputy_who_has_left_is_refused(manager):
-    gone = PersonFactory(employed_to=today() - dt.timedelta(days=1))
+def test_a_deputy_who_has_left_is_refused(manager, unit):
+    gone = colleague(unit, employed_to=today() - dt.timedelta(days=1))
     response = delegate(manager, gone.employee_id, today(), today())
     assert [r["code"] for r in response.json()["reasons"]] == ["deputy_not_employed"]
 
@@ -208,8 +216,8 @@ def test_missing_or_malformed_fields_are_400_json(manager):
     assert set(response.json()["fields"]) == {"valid_from", "valid_to"}
 
 
-def test_overlapping_periods_conflict(manager):
-    first, second = PersonFactory(), PersonFactory()
+def test_overlapping_periods_conflict(manager, unit):
+    first, second = colleague(unit), colleague(unit)
     assert (
         delegate(manager, first.employee_id, today(), today() + dt.timedelta(5)).status_code == 201
     )
@@ -228,6 +236,52 @@ def test_an_account_without_a_person_may_not_delegate():
     response = delegate(user, PersonFactory().employee_id, today(), today())
     assert response.status_code == 403
     assert response.json()["error"] == "forbidden"
+
+
+def test_someone_out_of_sight_is_as_unknown_as_no_one(manager, unit):
+    """Naming a deputy never reveals who exists outside the caller's sight."""
+    stranger = PersonFactory(unit=UnitFactory())  # another organisation
+    staff = PersonFactory(unit=unit)
+    refused = delegate(manager, stranger.employee_id, today(), today())
+    unknown = delegate(manager, "NOBODY", today(), today())
+    assert refused.status_code == unknown.status_code == 400
+    assert refused.json()["reasons"][0]["code"] == "unknown_deputy"
+    assert stranger.last_name not in refused.content.decode()
+    assert delegate(manager, staff.employee_id, today(), today()).status_code == 201
+
+
+def end(user, delegation):
+    return client_for(user).delete(f"/api/v1/delegations/{delegation.pk}/")
+
+
+def test_a_running_delegation_ends_yesterday_and_a_future_one_goes(manager, unit):
+    running = DelegationFactory(
+        person=manager.person, valid_from=today() - dt.timedelta(days=3), valid_to=None
+    )
+    ended = end(manager, running)
+    assert ended.status_code == 200, ended.content
+    assert ended.json()["valid_to"] == (today() - dt.timedelta(days=1)).isoformat()
+    future = DelegationFactory(
+        person=manager.person,
+        valid_from=today() + dt.timedelta(days=10),
+        valid_to=today() + dt.timedelta(days=12),
+    )
+    assert end(manager, future).status_code == 204
+    assert not Delegation.objects.filter(pk=future.pk).exists()
+    assert list(
+        Event.objects.filter(action="delegation.end").values_list("target_id", flat=True)
+    ) == [str(running.pk), str(future.pk)]
+    assert end(manager, running).status_code == 409
+
+
+def test_only_the_delegator_ends_a_delegation(manager, unit):
+    deputy = UserFactory(person=colleague(unit))
+    delegation = DelegationFactory(
+        person=manager.person, deputy=deputy.person, valid_from=today(), valid_to=today()
+    )
+    assert end(deputy, delegation).status_code == 403
+    assert end(UserFactory(person=colleague(unit)), delegation).status_code == 404
+    assert Delegation.objects.filter(pk=delegation.pk).exists()
 
 
 def test_the_list_holds_the_callers_own_and_those_naming_them_deputy(manager):

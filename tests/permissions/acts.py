@@ -95,6 +95,11 @@ OTHER_WRITES: dict[tuple[str, str], Post] = {
         body=lambda here, user: {"comment": "Rättad kommentar."},
         method="patch",
     ),
+    ("delegation-detail", "delete"): Post(
+        path=lambda here: f"/api/v1/delegations/{here.delegation.pk}/",
+        body=lambda here, user: {},
+        method="delete",
+    ),
     ("token-detail", "delete"): Post(
         path=lambda here: f"/api/v1/tokens/{here.token.pk}/",
         body=lambda here, user: {},

@@ -72,6 +72,7 @@ GET: dict[str, dict[str, Cell]] = {
     "unit-list": scoped(SCOPED_LIST, EVERYWHERE_LIST),
     "unit-detail": scoped(),
     "delegation-list": signed_in(BOTH_200),
+    "delegation-detail": signed_in((405, 405)),  # DELETE only
     "api-eligibility": scoped(),
     "api-grants": scoped(SCOPED_LIST, EVERYWHERE_LIST),
     "api-requests": scoped(SCOPED_LIST, EVERYWHERE_LIST),
@@ -115,7 +116,8 @@ POST: dict[str, dict[str, Cell]] = {
     "api-requests": every((403, 400), anonymous=API_ANONYMOUS)
     | dict.fromkeys(("manager", "deputy", "ba_contact"), (201, 400))
     | dict.fromkeys(SEE_EVERYTHING, REFUSED),
-    "delegation-list": every((201, 201), anonymous=API_ANONYMOUS),
+    # A deputy is named among the people one sees or in one's own organisation.
+    "delegation-list": every((201, 201), anonymous=API_ANONYMOUS, coordinator=(201, 400)),
     "api-token": every(BOTH_200, anonymous=(400, 400)),
     "set_language": same(302),
     "login": every((302, 302), anonymous=(200, 200)),  # a wrong password shows the form again
@@ -128,6 +130,8 @@ OTHER_WRITES: dict[tuple[str, str], dict[str, Cell]] = {
     ("api-request", "patch"): signed_in((403, 404))
     | dict.fromkeys(("manager", "deputy", "ba_contact"), (200, 404))
     | dict.fromkeys(SEE_EVERYTHING, REFUSED),
+    # Only the delegator ends a delegation: the manager's own in SA, not yet begun.
+    ("delegation-detail", "delete"): every((404, 404), anonymous=API_ANONYMOUS, manager=(204, 404)),
     # Only the owner revokes a token: the manager's own in SA.
     ("token-detail", "delete"): every((404, 404), anonymous=API_ANONYMOUS, manager=(204, 404)),
 }

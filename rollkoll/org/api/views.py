@@ -18,7 +18,7 @@ from rollkoll.errors import DomainError, NotPermitted
 from rollkoll.org import selectors
 from rollkoll.org.api import serializers as s
 from rollkoll.org.models import Delegation, Person, PersonQuerySet, Unit, User
-from rollkoll.org.services import delegation_create, record_personnummer_views
+from rollkoll.org.services import delegation_create, delegation_end, record_personnummer_views
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 # Employee ids and unit codes; anything else falls through to the API's JSON 404.
@@ -92,7 +92,11 @@ class UnitViewSet(mixins.ListModelMixin, ScopedViewSet):
 
 
 class DelegationViewSet(mixins.ListModelMixin, ScopedViewSet):
-    """The caller's out-of-office deputies, and the delegations naming the caller deputy."""
+    """The caller's out-of-office deputies, and the delegations naming the caller deputy.
+
+    A deputy is found only among the people the caller may see or their own
+    organisation; anyone else is as unknown as an id that does not exist.
+    """
 
     model = Delegation
     serializer_class = s.DelegationOut
@@ -107,7 +111,11 @@ class DelegationViewSet(mixins.ListModelMixin, ScopedViewSet):
             raise NotPermitted(_("Ditt konto hör inte till någon person."))
         data = s.DelegationIn(data=request.data)
         data.is_valid(raise_exception=True)
-        deputy = Person.objects.filter(employee_id=data.validated_data["deputy"]).first()
+        deputy = (
+            selectors.deputy_candidates(user)
+            .filter(employee_id=data.validated_data["deputy"])
+            .first()
+        )
         if deputy is None:
             message = _("Okänd ersättare: %(employee_id)s.") % {
                 "employee_id": data.validated_data["deputy"]
@@ -125,3 +133,11 @@ class DelegationViewSet(mixins.ListModelMixin, ScopedViewSet):
             actor=user,
         )
         return Response(s.DelegationOut(delegation).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={200: s.DelegationOut, 204: None, **ERRORS})
+    def destroy(self, request: Request, pk: str) -> Response:
+        """End the caller's delegation from today; one not yet begun is removed (204)."""
+        ended = delegation_end(delegation=self.get_object(), actor=actor(request))
+        if ended is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(s.DelegationOut(ended).data)
