@@ -3,7 +3,8 @@
 
     python3 dev.py demo     install, load the demo and serve on http://127.0.0.1:8000
     python3 dev.py test     install the dev tools and run the whole test suite
-    python3 dev.py check    lint, format check, import layers, type check, migrations check
+    python3 dev.py check    lint, format check, import layers, security lint, type check,
+                            migrations check, deploy check
     python3 dev.py help     this text
 
 The virtual environment lives in .venv; dependencies come from uv.lock.
@@ -105,6 +106,7 @@ def check() -> None:
     run(str(BIN / "ruff"), "check", ".")
     run(str(BIN / "ruff"), "format", "--check", ".")
     run(str(BIN / "lint-imports"))
+    run(str(BIN / "bandit"), "--quiet", "--configfile", "pyproject.toml", "--recursive", "rollkoll")
     run(str(BIN / "mypy"), "rollkoll", env=env)
     rollkoll("makemigrations", "--check", "--dry-run", env=env)
     rollkoll(

@@ -19,7 +19,7 @@ FILES = ("units", "people", "managers", "manager-links", "completions", "grants"
 
 def generate(*, scale: Scale, out: Path, seed: int = 0) -> dict[str, int]:
     """Write the files into `out`; returns the number of data rows of each."""
-    rng = random.Random(seed)  # noqa: S311 (fictitious data, reproducible by design)
+    rng = random.Random(seed)  # noqa: S311 (fictitious data, reproducible by design)  # nosec B311
     world = build(scale, rng)
     grant_rows = register.grants(world, rng)
     training_rows: Iterable[register.TrainingRow] = register.training(world, grant_rows, rng)

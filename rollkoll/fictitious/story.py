@@ -78,7 +78,7 @@ class Cast:
 
 def cast(scale: Scale, seed: int) -> Cast:
     """The cast of the world `scale` and `seed` make, without writing anything."""
-    rng = random.Random(seed)  # noqa: S311 (the generator's own stream, replayed)
+    rng = random.Random(seed)  # noqa: S311 (the generator's own stream, replayed)  # nosec B311
     world = build(scale, rng)
     return _Casting(world, grants(world, rng)).cast
 

@@ -31,7 +31,7 @@ from rollkoll.ops.demo import demo_requests
 from rollkoll.org.models import AppRoleKind, Organisation, Person, User
 from rollkoll.org.services import AppRoleSpec, user_create
 
-DEMO_PASSWORD = "rollkoll-demo-2026"  # noqa: S105 (printed for everyone: fictitious data only)
+DEMO_PASSWORD = "rollkoll-demo-2026"  # noqa: S105 (printed for everyone: fictitious data only)  # nosec B105
 ADDRESS = "127.0.0.1:8000"
 SCALE, SEED = "demo", 1
 ORGANISATION = "SAS"

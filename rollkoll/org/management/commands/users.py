@@ -14,7 +14,7 @@ from rollkoll.errors import DomainError
 from rollkoll.org.models import Person, User
 from rollkoll.org.services import AppRoleSpec, parse_app_role, user_create
 
-PASSWORD_VARIABLE = "ROLLKOLL_PASSWORD"  # noqa: S105 (a variable name, not a secret)
+PASSWORD_VARIABLE = "ROLLKOLL_PASSWORD"  # noqa: S105 (a variable name, not a secret)  # nosec B105
 
 
 class Command(BaseCommand):
