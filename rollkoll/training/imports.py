@@ -120,23 +120,23 @@ def _write(
         people: frozenset[int] = frozenset()
         if with_people:
             cursor.execute(
-                f"SELECT DISTINCT s.person_id FROM {staging} s LEFT JOIN {table} t "  # noqa: S608  # nosec B608
+                f"SELECT DISTINCT s.person_id FROM {staging} s LEFT JOIN {table} t "  # noqa: S608  # nosec
                 "ON t.person_id = s.person_id AND t.course_id = s.course_id "
                 f"WHERE t.{column} IS NULL OR t.{column} <> s.day"
             )
             people = frozenset(person for (person,) in cursor.fetchall())
         cursor.execute(
-            f"UPDATE {table} SET {column} = s.day FROM {staging} s "  # noqa: S608  # nosec B608
+            f"UPDATE {table} SET {column} = s.day FROM {staging} s "  # noqa: S608  # nosec
             f"WHERE {table}.person_id = s.person_id AND {table}.course_id = s.course_id "
             f"AND {table}.{column} <> s.day"
         )
         updated = cursor.rowcount
         cursor.execute(
-            f"DELETE FROM {staging} WHERE EXISTS (SELECT 1 FROM {table} t "  # noqa: S608  # nosec B608
+            f"DELETE FROM {staging} WHERE EXISTS (SELECT 1 FROM {table} t "  # noqa: S608  # nosec
             f"WHERE t.person_id = {staging}.person_id AND t.course_id = {staging}.course_id)"
         )
         cursor.execute(
-            f"INSERT INTO {table} (person_id, course_id, {column}) "  # noqa: S608  # nosec B608
+            f"INSERT INTO {table} (person_id, course_id, {column}) "  # noqa: S608  # nosec
             f"SELECT person_id, course_id, day FROM {staging}"
         )
         created = cursor.rowcount
@@ -158,4 +158,4 @@ def _stage(cursor: CursorWrapper, staging: str, rows: Rows) -> None:
     for batch in batched(rows.items(), size):
         values = ", ".join(["(%s, %s, %s)"] * len(batch))
         params = [value for (person, course), on in batch for value in (person, course, adapt(on))]
-        cursor.execute(f"INSERT INTO {columns} VALUES {values}", params)  # noqa: S608  # nosec B608
+        cursor.execute(f"INSERT INTO {columns} VALUES {values}", params)  # noqa: S608  # nosec
