@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from rollkoll.org.models import User
     from rollkoll.tabular import ImportResult
 
-# One advisory lock key for the whole chain: appends wait for each other.
-_CHAIN_LOCK_KEY = zlib.crc32(b"rollkoll.audit.chain")
+# One advisory lock key for the whole chain: appends wait for each other (and
+# an operator, or a fault drill, can hold it to pause every act).
+CHAIN_LOCK_KEY = zlib.crc32(b"rollkoll.audit.chain")
 
 
 class TransactionRequired(RuntimeError):
@@ -50,7 +51,7 @@ def record(
         raise TransactionRequired("audit.record must run inside the act's transaction")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
     last = Event.objects.order_by("-sequence").values("sequence", "hash").first()
     user = actor if actor is not None and actor.is_authenticated else None
     event = Event(
