@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from rollkoll.fictitious.files import generate
@@ -28,5 +29,6 @@ class Command(BaseCommand):
         for kind, count in counts.items():
             self.stdout.write(_("%(kind)s: %(count)d rader") % {"kind": kind, "count": count})
         self.stdout.write(
-            _("Klart på %(seconds).1f s.") % {"seconds": time.perf_counter() - started}
+            _("Klart på %(seconds)s s.")
+            % {"seconds": number_format(time.perf_counter() - started, 1, use_l10n=True)}
         )
