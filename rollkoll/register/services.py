@@ -168,6 +168,7 @@ def grant_start(*, request: RegisterRequest, actor: User | None) -> Grant:
     grant ends the grants it supersedes (see `_replace_superseded`).
     """
     role = _role_of(request)
+    _lock_person(request.person)
     running = _open_grants(request.person, role, request.valid_from)
     if running:
         return _extend(running[-1], _units_of(request), request.valid_from, actor)
@@ -181,6 +182,12 @@ def grant_start(*, request: RegisterRequest, actor: User | None) -> Grant:
         after=grant_snapshot(grant),
     )
     return grant
+
+
+def _lock_person(person: Person) -> None:
+    """Serialize the register's writes for one person: two forms carried out at
+    once each see the other's grants, so the second extends or conflicts."""
+    Person.objects.select_for_update().only("pk").get(pk=person.pk)
 
 
 def _extend(grant: Grant, units: list[Unit], valid_from: dt.date, actor: User | None) -> Grant:
@@ -216,6 +223,7 @@ def grant_change(*, request: RegisterRequest, actor: User | None) -> Grant:
     The new role may differ from the old (an upgrade, interim → full role).
     """
     role = _role_of(request)
+    _lock_person(request.person)
     old = _current_grant(request, _changed_from(role))
     _end(old, request.valid_from - ONE_DAY)
     replaced = _replace_superseded(request.person, role, request.valid_from)
