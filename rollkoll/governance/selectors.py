@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from rollkoll.catalog.models import Role
@@ -59,7 +60,7 @@ def _leavers(user: User, on: dt.date) -> list[Finding]:
             _("%(person)s slutade %(day)s men har kvar %(role)s.")
             % {
                 "person": grant.person.full_name,
-                "day": grant.person.employed_to.isoformat() if grant.person.employed_to else "",
+                "day": date_format(grant.person.employed_to) if grant.person.employed_to else "",
                 "role": grant.role.name,
             },
         )
