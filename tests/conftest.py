@@ -8,6 +8,7 @@ from django.db import connection
 from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import UserFactory
+from tests.migrating import migrate_to_latest
 from tests.requests.api.world import World
 
 # Property tests measure behaviour, not speed: a loaded CI machine must not fail them.
@@ -48,6 +49,13 @@ def pytest_runtest_teardown(item, nextitem):
                 if "catalog_role" in connection.introspection.table_names():
                     for load in CATALOG_DATA:
                         load(django_apps, None)
+
+
+@pytest.fixture
+def back_to_latest():
+    """Whatever a migration test does, the database ends at the newest migrations."""
+    yield
+    migrate_to_latest()
 
 
 @pytest.fixture(autouse=True)

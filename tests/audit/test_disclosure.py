@@ -3,19 +3,13 @@ administrators, and each whole one shown is itself recorded."""
 
 import pytest
 from django.urls import reverse
-from rest_framework.test import APIClient
 
 from rollkoll.audit.models import Event
 from rollkoll.audit.services import mask_personnummer, record
+from tests.clients import client_for
 from tests.factories import PersonFactory, UserFactory
 
 OLD, NEW = "19121212-1212", "19800101-0008"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -4,26 +4,13 @@ import datetime as dt
 
 import pytest
 from django.db import DatabaseError, connection
-from django.db.migrations.executor import MigrationExecutor
 
 from rollkoll.audit.models import GENESIS_HASH, Event
 from rollkoll.audit.verify import verify_chain
+from tests.migrating import migrate
 
 BEFORE = [("audit", "0002_append_only_trigger")]
 AFTER = [("audit", "0004_sqlite_append_only_triggers")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def back_to_latest():
-    """Whatever the test does, the database ends at the newest migrations."""
-    yield
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
 
 def unsealed_events(old_apps, count: int) -> None:

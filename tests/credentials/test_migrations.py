@@ -3,19 +3,9 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-
-
-@pytest.fixture
-def back_to_latest():
-    yield
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+from tests.migrating import migrate
 
 
 @pytest.mark.django_db(transaction=True)

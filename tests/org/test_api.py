@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from rollkoll.audit.models import Event
 from rollkoll.org.models import Delegation
+from tests.clients import client_for
 from tests.factories import (
     BusinessAreaFactory,
     DelegationFactory,
@@ -22,12 +23,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

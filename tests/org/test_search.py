@@ -3,17 +3,11 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
+from tests.clients import client_for
 from tests.factories import ManagerLinkFactory, PersonFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_login(user)
-    return client
 
 
 def found(user, text: str) -> list[str]:
